@@ -1,0 +1,163 @@
+"""Cells of flattened tables: rows of numbers printed one row per line.
+
+PDF extraction flattens a table into lines. What survives and is used here:
+
+* a **header** line holding only consecutive years ("2018 2019 2020 2021");
+* **rows**: a line ending in a run of number cells ("(206-бап) 13 6 12 9 40",
+  "Барлығы 168 6 83 52,9% 147 11 92 70%"); an empty cell shows as a second
+  space ("5 6 4  15");
+* the **row label**: the text between the previous row and this one, where an
+  article reference ("205-бабы", "(206-бап)", "ст. 158") gives ``article``.
+
+With ``n`` header years a row of ``n`` cells maps cell ``i`` to year ``i``; a row
+of ``n + 1`` cells ends with a total (year None); ``k * n`` cells are ``k``
+columns per year. Rows that fit none of these keep ``year=None``. A line of
+three or more numbers without a header is still split into cells (so "535 127
+142" is never read as one grouped number), with ``year=None``.
+
+>>> t = "2018 2019\\nАлаяқтық (190-бап) 517 7769 8286\\n"
+>>> [(c.value, c.year, c.article) for c in table_cells(t, split_lines(t))]
+[(517.0, 2018, '190'), (7769.0, 2019, '190'), (8286.0, None, '190')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..patterns.numbers import parse_number
+
+HEADER_RE = re.compile(r"^\s*((?:19|20)\d\d)(?:\s+(?:19|20)\d\d)+\s*$")
+CELL_RE = re.compile(r"\d+(?:[.,]\d+)?%?")
+ARTICLE_RE = re.compile(
+    r"(\d+(?:[.\-]\d+)*)\s*-?\s*(?:бап|баб)|(?:ст\.|статья|статьи|article)\s*(\d+(?:[.\-]\d+)*)",
+    re.IGNORECASE,
+)
+MAX_GAP_LINES = 40  # a table ends when this many non-empty lines pass without a row
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its span in the text, value, unit, year and row article."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    year: int | None
+    article: str | None
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``.
+
+    >>> split_lines("ab\\ncd")
+    [(0, 2), (3, 5)]
+    """
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _years(line: str) -> list[int] | None:
+    if not HEADER_RE.match(line):
+        return None
+    years = [int(y) for y in line.split()]
+    ok = all(b == a + 1 for a, b in zip(years, years[1:]))
+    return years if ok else None
+
+
+def row_run(line: str) -> tuple[int, list[tuple[int, str]]] | None:
+    """Trailing run of number cells of a line: (its start, [(offset, cell)]), or None.
+
+    Tokens are read right to left (linear time); an empty cell is a doubled space.
+
+    >>> row_run("Барлығы 5 6  15 ")
+    (8, [(8, '5'), (10, '6'), (12, ''), (13, '15')])
+    """
+    stripped = line.rstrip()
+    toks = stripped.split(" ")
+    cells: list[tuple[int, str]] = []
+    pos, empties = len(stripped), 0
+    for tok in reversed(toks):
+        start = pos - len(tok)
+        if tok and CELL_RE.fullmatch(tok):
+            cells.append((start, tok))
+            empties = 0
+        elif not tok and cells and empties < 3:
+            cells.append((start, tok))
+            empties += 1
+        else:
+            break
+        pos = start - 1
+    while cells and not cells[-1][1]:
+        cells.pop()
+    if len(cells) < 2:
+        return None
+    cells.reverse()
+    return cells[0][0], cells
+
+
+def _year_of(i: int, ncells: int, years: list[int] | None) -> int | None:
+    if not years:
+        return None
+    n = len(years)
+    if ncells == n:
+        return years[i]
+    if ncells == n + 1:
+        return years[i] if i < n else None
+    if ncells % n == 0:
+        return years[i // (ncells // n)]
+    return None
+
+
+def _article(label: str) -> str | None:
+    m = ARTICLE_RE.search(label)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
+    """Cells of the flattened tables of ``text`` (see the module rules).
+
+    Args:
+        text: The text.
+        lines: (start, end) offsets of its printed lines, in order.
+
+    >>> t = "5 6 4  15"
+    >>> [c.value for c in table_cells(t, split_lines(t))]
+    [5.0, 6.0, 4.0, 15.0]
+    """
+    out: list[Cell] = []
+    years: list[int] | None = None
+    gap, label_from = 0, 0
+    for ls, le in lines:
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        header = _years(line)
+        if header:
+            years, gap, label_from = header, 0, le
+            continue
+        run = row_run(line)
+        ncells = len(run[1]) if run else 0
+        whole = run is not None and not line[: run[0]].strip()
+        if run and (years and ncells >= len(years) or whole and ncells >= 3):
+            article = _article(text[label_from: ls + run[0]])
+            for i, (off, tok) in enumerate(run[1]):
+                if tok:
+                    unit = "percent" if tok.endswith("%") else "count"
+                    out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
+                                    unit, _year_of(i, ncells, years), article))
+            gap, label_from = 0, le
+            continue
+        gap += 1
+        if gap > MAX_GAP_LINES:
+            years = None
+    return out
+
+
+__all__ = ["Cell", "table_cells", "split_lines"]

@@ -1,0 +1,373 @@
+"""Statistics extractor: figures with value, unit, qualifier, year and subject.
+
+``extract_statistics`` reads Kazakh, Russian and English figures::
+
+    27 892 интернет-алаяқтық қылмысы        -> 27892, count
+    29%-ды (96 354-тен)                     -> 29, percent, base 96354
+    1,2 триллион сумнан асқан               -> 1.2e12, UZS, more_than
+    5 күннен 30 күнге дейін                 -> 5..30, day, range
+    от 800 тыс. до 2,4 млн тенге            -> 8e5..2.4e6, KZT, range
+
+What is *not* a statistic (see ``patterns/not_statistics.json``): years, dates,
+times, article and law numbers, list numbering, bibliography and page numbers,
+phone numbers, ordinals. Ages ("60 жастан асқан", "от 18 до 24 лет") and spans
+counted in years ("5 лет") are dropped too: in legal texts they describe a group
+or a sentence, not a measured quantity. Durations in days, weeks, months and
+hours are kept (units ``day``/``week``/``month``/``hour``) because reports give
+them as measured delays ("5 күннен 30 күнге дейін"). The figure a share is
+taken of, printed in brackets after it, becomes the share's ``base`` and no
+statistic of its own.
+
+>>> [(s.value, s.unit, s.qualifier) for s in extract_statistics("6 мыңнан астам қылмыс ашылды")]
+[(6000.0, 'count', 'more_than')]
+>>> s = extract_statistics("үлесі 29%-ды (96 354-тен) құрайды")[0]
+>>> s.value, s.unit, s.base, s.surface
+(29.0, 'percent', 96354.0, '29%-ды (96 354-тен)')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from ..records import Document, Paragraph, Statistic
+from ..patterns.numbers import MULTIPLIER_RE, NUMBER_RE, multiplier, parse_number
+from ..patterns.statistics import StatisticsPatterns, statistics_patterns
+from .stat_context import subject_after_kk, subject_after_ru, subject_before_dash, year_for
+from .stat_tables import split_lines, table_cells
+
+ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+SPACE = " \u00a0\u2009\u202f\t\n\r"
+DASH_RE = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
+SUFFIX_RE = re.compile(r"[-–]?[^\W\d_]+")
+BASE_RE = re.compile(
+    r"\s*\(\s*(?:от|из|of|out\s+of)?\s*(?P<num>" + NUMBER_RE.pattern + r")"
+    r"(?:\s*[-–]?(?:" + "|".join(ABLATIVE) + r"))?\s*\)",
+    re.IGNORECASE,
+)
+CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])(?:с|со|from)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class _Fig:
+    """A figure being read: spans into the scanned text and what was found."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    qualifier: str = "exact"
+    value_to: float | None = None
+    base: float | None = None
+    drop: bool = False
+    mult: float | None = None
+    last_word: str = ""
+    numbers: list[int] = field(default_factory=list)
+
+
+def _skip(text: str, pos: int, chars: str = SPACE) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _read_single(text: str, num: re.Match[str], pats: StatisticsPatterns) -> _Fig:
+    """Number, multiplier, glued suffix and unit starting at ``num``."""
+    fig = _Fig(num.start(), num.end(), parse_number(num.group()), last_word=num.group())
+    pos = num.end()
+    m = MULTIPLIER_RE.match(text, _skip(text, pos))
+    if m and multiplier(m.group()) is not None and _skip(text, pos) - pos <= 3:
+        fig.mult = multiplier(m.group())
+        pos, fig.last_word = m.end(), m.group()
+    elif text.startswith(("-", "–"), pos):
+        m = SUFFIX_RE.match(text, pos)
+        if m and len(m.group()) <= 6:
+            pos, fig.last_word = m.end(), m.group()
+    unit = pats.unit_at(text, pos, nouns=False)
+    if unit and unit[1] - _skip(text, pos) > 0 and _skip(text, pos) - pos <= 3:
+        fig.unit, pos, fig.drop = unit[0], unit[1], unit[2]
+        fig.last_word = text[pos - min(12, pos - num.end()):pos]
+    fig.end = pos
+    return fig
+
+
+def _ablative(word: str) -> bool:
+    return word.lower().rstrip(".").endswith(ABLATIVE)
+
+
+def _try_range(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
+               pats: StatisticsPatterns, opened: bool) -> tuple[_Fig, int] | None:
+    """Second half of a range starting after ``fig``; (merged figure, index after) or None."""
+    if j >= len(nums):
+        return None
+    nxt = nums[j]
+    gap = text[fig.end:nxt.start()]
+    kk = _ablative(fig.last_word) and not gap.strip(SPACE)
+    dash = DASH_RE.fullmatch(gap) is not None and fig.unit is None and fig.mult is None
+    to = pats.range_to.match(text, fig.end) if opened else None
+    ru = to is not None and to.end() == nxt.start()
+    if not (kk or dash or ru):
+        return None
+    second = _read_single(text, nxt, pats)
+    if kk:
+        q = pats.qualifier_after(text, second.end, ablative=False)
+        if not q or q[0] != "up_to":
+            return None
+        second.end = q[1]
+    if dash and second.unit is None and second.mult is None and fig.value >= second.value:
+        return None  # "205-206" of a list, or a score "3-1": no range of a quantity
+    mult = fig.mult or second.mult or 1.0
+    merged = replace(second, start=fig.start, value=fig.value * (fig.mult or mult),
+                     value_to=second.value * (second.mult or 1.0), qualifier="range",
+                     unit=second.unit or fig.unit, drop=second.drop or fig.drop)
+    return merged, j + 1
+
+
+def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
+                 pats: StatisticsPatterns) -> tuple[_Fig, int]:
+    """The figure starting at number ``i``; returns it and the index of the next number."""
+    fig = _read_single(text, nums[i], pats)
+    left = text[max(0, fig.start - 30):fig.start]
+    opened = pats.range_from.search(left) is not None
+    nxt = i + 1
+    ranged = _try_range(text, fig, nums, i + 1, pats, opened)
+    if ranged:
+        fig, nxt = ranged
+        if opened:
+            fig.start = pats.range_from.search(left).start() + fig.start - len(left)
+    else:
+        fig.value *= fig.mult or 1.0
+    _read_after(text, fig, pats)
+    if fig.qualifier == "exact":
+        before = pats.qualifier_before(left)
+        if before and not (before[0] == "up_to" and _change_to(text, fig.start, left)):
+            fig.qualifier = before[0]
+            fig.start = before[1] + fig.start - len(left)
+    base = BASE_RE.match(text, fig.end) if fig.unit == "percent" else None
+    if base:
+        fig.base = parse_number(base.group("num"))
+        fig.end = base.end()
+        while nxt < len(nums) and nums[nxt].start() < base.end():
+            nxt += 1
+    return fig, nxt
+
+
+def _change_to(text: str, start: int, left: str) -> bool:
+    """True for "до" closing "с X до Y" (a change from X to Y, not an upper bound)."""
+    window = text[max(0, start - 80):start - len(left.rstrip()) + len(left)]
+    return re.search(r"(?<![^\W\d_])(?:с|со)\s+[-+]?\d", window, re.IGNORECASE) is not None
+
+
+def _read_after(text: str, fig: _Fig, pats: StatisticsPatterns) -> None:
+    """Kazakh postposition, glued "-дай" and noun units after the figure."""
+    if fig.qualifier != "range":
+        q = pats.qualifier_after(text, fig.end, _ablative(fig.last_word))
+        if q:
+            fig.qualifier, fig.end = q[0], q[1]
+        elif pats.glued_approx.search(fig.last_word.lower()) and fig.last_word[:1].isalpha():
+            fig.qualifier = "approx"
+    if fig.unit is None:
+        noun = pats.unit_at(text, fig.end, nouns=True)
+        if noun and noun[0] in ("person", "dose"):
+            fig.unit = noun[0]
+        elif fig.qualifier != "exact":
+            far = _far_noun(text, fig.end, pats)
+            if far:
+                fig.unit = far
+
+
+def _far_noun(text: str, pos: int, pats: StatisticsPatterns) -> str | None:
+    """A 'noun_far' unit (dose) up to two words further: "астам бір реттік дозаға"."""
+    for _ in range(2):
+        m = re.compile(r"\s+[^\W\d_]+").match(text, pos)
+        if not m:
+            return None
+        pos = m.end()
+        unit = pats.unit_at(text, pos, nouns=True)
+        if unit and unit[0] == "dose":
+            return "dose"
+    return None
+
+
+def _masked_spans(text: str, pats: StatisticsPatterns) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in pats.masks.finditer(text):
+        if m.end() > m.start():
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
+
+
+def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    # mask spans come from one left-to-right finditer, so they never overlap
+    return k >= 0 and pos < ends[k]
+
+
+def _yearlike(v: float | None) -> bool:
+    return v is not None and v == int(v) and 1800 <= v <= 2100
+
+
+def _is_year(fig: _Fig, surface: str) -> bool:
+    """A bare 4-digit number 1800-2100 ("2025"), or a range of two ("1949-2004")."""
+    if fig.unit is not None or fig.mult is not None or re.search(r"\d[.,]\d", surface):
+        return False
+    return _yearlike(fig.value) and (fig.value_to is None or _yearlike(fig.value_to))
+
+
+def _subject(text: str, fig: _Fig, lang: str) -> str | None:
+    if fig.unit == "person":
+        m = re.compile(r"\s*([^\W\d_]+\.?)").match(text, fig.end)
+        return m.group(1) if m else None
+    if fig.unit in (None, "person", "dose", "tonne", "kg", "g"):
+        after = subject_after_kk(text, fig.end) if lang == "kk" else subject_after_ru(text, fig.end)
+        if after:
+            return after
+    return subject_before_dash(text, fig.start)
+
+
+def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str | None = None,
+         ref_year: int | None = None) -> list[Statistic]:
+    """Figures of ``text`` with offsets into it and ``line=None``.
+
+    Args:
+        text: Any string.
+        lines: (start, end) of the printed lines, for table rows; by default the
+            ``\\n``-separated lines of ``text``.
+        lang: Language of the text; detected per sentence when None.
+        ref_year: Year of the document's date, for "биыл" / "this year".
+
+    >>> [s.value for s in scan("Жыл сайын 2 мыңнан астам адам")]
+    [2000.0]
+    """
+    pats = statistics_patterns()
+    starts, ends = _masked_spans(text, pats)
+    cells = table_cells(text, lines if lines is not None else split_lines(text))
+    cell_starts = [c.start for c in cells]
+    cell_ends = [c.end for c in cells]
+    nums = [m for m in NUMBER_RE.finditer(text)
+            if not _inside(m.start(), cell_starts, cell_ends)
+            and not _inside(m.end() - 1, cell_starts, cell_ends)]
+    figs: list[Any] = list(cells)
+    i = 0
+    while i < len(nums):
+        m = nums[i]
+        if _inside(m.start(), starts, ends):
+            i += 1
+            continue
+        fig, nxt = _read_figure(text, nums, i, pats)
+        fig.numbers = [nums[k].start() for k in range(i, nxt)]
+        i = nxt
+        if not (fig.drop or _is_year(fig, text[fig.start:fig.end])):
+            figs.append(fig)
+    figs.sort(key=lambda f: f.start)
+    # numbers read as figures are no year mentions for year_for()
+    taken = {n for f in figs if isinstance(f, _Fig) for n in f.numbers} | set(cell_starts)
+    return [
+        _statistic(text, f, lang, ref_year, taken) if isinstance(f, _Fig)
+        else _cell_statistic(text, f, lang)
+        for f in figs
+    ]
+
+
+def _lang_of(text: str, pos: int, lang: str | None) -> str:
+    if lang:
+        return lang
+    from ..corpus.lang import detect_lang
+
+    return detect_lang(text[max(0, pos - 150):pos + 150])
+
+
+def _statistic(text: str, fig: _Fig, lang: str | None, ref_year: int | None,
+               taken: set[int]) -> Statistic:
+    code = _lang_of(text, fig.start, lang)
+    return Statistic(
+        surface=text[fig.start:fig.end], char_start=fig.start, char_end=fig.end,
+        value=fig.value, unit=fig.unit or "count", qualifier=fig.qualifier,
+        value_to=fig.value_to, year=year_for(text, fig.start, ref_year, taken),
+        subject=_subject(text, fig, code), base=fig.base, lang=code,
+    )
+
+
+def _cell_statistic(text: str, cell, lang: str | None) -> Statistic:
+    return Statistic(
+        surface=text[cell.start:cell.end], char_start=cell.start, char_end=cell.end,
+        value=cell.value, unit=cell.unit, year=cell.year, article=cell.article,
+        lang=_lang_of(text, cell.start, lang),
+    )
+
+
+def paragraph_lines(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) in ``paragraph.text`` of each printed source line it was built from.
+
+    >>> from kzlegalnlp.records import Piece
+    >>> p = Paragraph("ab cd", 0, 6, 1, 2, "en", 0, (Piece(0, 0, 2, 1), Piece(2, 2, 1, 1),
+    ...                                              Piece(3, 4, 2, 2)))
+    >>> paragraph_lines(p)
+    [(0, 3), (3, 5)]
+    """
+    if not paragraph.pieces:
+        return split_lines(paragraph.text)
+    out: list[tuple[int, int]] = []
+    line, start = paragraph.pieces[0].line, 0
+    for piece in paragraph.pieces:
+        if piece.line != line:
+            out.append((start, piece.clean))
+            line, start = piece.line, piece.clean
+    out.append((start, len(paragraph.text)))
+    return out
+
+
+def _year_of_date(date: str | None) -> int | None:
+    m = re.match(r"\s*(\d{4})", date or "")
+    return int(m.group(1)) if m else None
+
+
+def _from_document(doc: Document) -> list[Statistic]:
+    ref_year = _year_of_date(doc.date)
+    out = []
+    for p in doc.paragraphs:
+        for s in scan(p.text, lines=paragraph_lines(p), lang=p.lang or None, ref_year=ref_year):
+            if p.pieces:
+                start, end = p.to_source_span(s.char_start, s.char_end)
+                line = p.line_at(s.char_start)
+            else:
+                start, end, line = p.char_start + s.char_start, p.char_start + s.char_end, None
+            out.append(replace(s, char_start=start, char_end=end, line=line,
+                               doc_id=doc.doc_id, source=doc.source))
+    return out
+
+
+def extract_statistics(text_or_document: str | Document, *, ref_year: int | None = None
+                       ) -> list[Statistic]:
+    """Every figure of a text or a document, in reading order.
+
+    Args:
+        text_or_document: A plain string (offsets into it, ``line=None``) or a
+            :class:`~kzlegalnlp.records.Document` (offsets into its source file,
+            ``line`` set, the document's date used for "биыл" / "this year").
+        ref_year: For strings, the year "биыл" / "в этом году" refers to.
+
+    Returns:
+        A list of :class:`~kzlegalnlp.records.Statistic`.
+
+    Raises:
+        TypeError: For anything but a ``str`` or a ``Document``.
+
+    >>> [(s.value, s.value_to, s.unit) for s in extract_statistics("от 3 до 5 тысяч тонн")]
+    [(3000.0, 5000.0, 'tonne')]
+    >>> extract_statistics("Биыл 46 мыңнан астам киберқылмыс анықталды.", ref_year=2025)[0].year
+    2025
+    """
+    if isinstance(text_or_document, Document):
+        return _from_document(text_or_document)
+    if isinstance(text_or_document, str):
+        return scan(text_or_document, ref_year=ref_year)
+    raise TypeError(
+        f"extract_statistics() takes a str or a Document, not {type(text_or_document).__name__}"
+    )
+
+
+__all__ = ["extract_statistics", "scan", "paragraph_lines"]

@@ -1,0 +1,121 @@
+"""Numbers as printed in Kazakh, Russian and English legal and news texts.
+
+Two jobs, both pure functions on strings:
+
+* :data:`NUMBER_RE` finds a number: digit groups split by a space, a no-break
+  space (U+00A0) or a thin space (U+2009, U+202F) -- ``27 892``, ``268 750 015``
+  -- and a decimal part after a comma or a point (``31,7``, ``41.5``).
+* :func:`parse_number` turns such a surface into a ``float`` and
+  :func:`multiplier` reads a multiplier word in any of its case forms
+  (``мыңнан``, ``тыс.``, ``млн-ға``, ``миллиардтан``, ``trillion``).
+
+>>> parse_number("27 892"), parse_number("1,2") * multiplier("триллион")
+(27892.0, 1200000000000.0)
+>>> multiplier("мыңнан"), multiplier("млрд-тан"), multiplier("тонна")
+(1000.0, 1000000000.0, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that may separate groups of three digits.
+GROUP_SEPARATORS = " \u00a0\u2009\u202f"
+
+# A grouped integer ("268 750 015") must have 3-digit groups after a 1-3 digit
+# head and must not run into a further digit; otherwise a plain integer.
+# The decimal part needs a digit right after the comma, so "205, 206" stays a list.
+NUMBER_PATTERN = (
+    r"(?<![\d.,])"
+    r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])|\d+)"
+    r"(?:[.,]\d+(?![.,]?\d))?"
+)
+NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+# stem -> factor; a word is a multiplier when it starts with one of the stems
+# (that covers the case forms: мыңнан, мыңға, мыңдай, тысячи, миллионнан ...).
+# Each stem has an example checked by tests/test_statistics_patterns.py.
+MULTIPLIER_STEMS: dict[str, tuple[float, str]] = {
+    "мың": (1e3, "мыңнан"),
+    "тысяч": (1e3, "тысячи"),
+    "тыс": (1e3, "тыс."),
+    "thousand": (1e3, "thousand"),
+    "миллион": (1e6, "миллионнан"),
+    "млн": (1e6, "млн-ға"),
+    "million": (1e6, "millions"),
+    "mln": (1e6, "mln"),
+    "миллиард": (1e9, "миллиардтан"),
+    "млрд": (1e9, "млрд-тан"),
+    "billion": (1e9, "billion"),
+    "bn": (1e9, "bn"),
+    "триллион": (1e12, "триллион"),
+    "трлн": (1e12, "трлн"),
+    "trillion": (1e12, "trillion"),
+}
+
+# Stems that are also the start of unrelated words: they must be the whole word
+# or be followed by a dot, a hyphen (Kazakh suffix) or a case ending listed here.
+_SHORT_STEMS = {"тыс", "млн", "млрд", "трлн", "mln", "bn"}
+
+MULTIPLIER_RE = re.compile(
+    r"(?:" + "|".join(sorted(map(re.escape, MULTIPLIER_STEMS), key=len, reverse=True)) + r")"
+    r"(?:\.|-[^\W\d_]+|[^\W\d_]*)",
+    re.IGNORECASE,
+)
+
+
+def parse_number(surface: str) -> float:
+    """Value of a printed number: group separators dropped, comma or point as decimal.
+
+    Args:
+        surface: A string matched by :data:`NUMBER_RE`.
+
+    Returns:
+        The number as a float.
+
+    Raises:
+        ValueError: If ``surface`` holds no digits.
+
+    >>> parse_number("268\u00a0750 015"), parse_number("0,175"), parse_number("41.5")
+    (268750015.0, 0.175, 41.5)
+    """
+    clean = surface.strip()
+    for sep in GROUP_SEPARATORS:
+        clean = clean.replace(sep, "")
+    clean = clean.replace(",", ".")
+    if not clean or not any(c.isdigit() for c in clean):
+        raise ValueError(f"not a number: {surface!r}")
+    return float(clean)
+
+
+def multiplier(word: str) -> float | None:
+    """Factor of a multiplier word in any case form, or None if it is not one.
+
+    Args:
+        word: One word as printed, with its suffix (``мыңға``, ``млн.``, ``млрд-тан``).
+
+    >>> multiplier("мыңдай"), multiplier("тыс."), multiplier("millions"), multiplier("млнх")
+    (1000.0, 1000.0, 1000000.0, None)
+    """
+    low = word.lower()
+    for stem in sorted(MULTIPLIER_STEMS, key=len, reverse=True):
+        if not low.startswith(stem):
+            continue
+        rest = low[len(stem):]
+        if stem in _SHORT_STEMS and rest not in ("", ".") and not rest.startswith("-"):
+            return None
+        return MULTIPLIER_STEMS[stem][0]
+    return None
+
+
+def is_decimal(surface: str) -> bool:
+    """True when the number has a decimal part (``31,7``), so it is no year or ordinal.
+
+    >>> is_decimal("31,7"), is_decimal("27 892")
+    (True, False)
+    """
+    return bool(re.search(r"[.,]\d", surface))
+
+
+__all__ = ["NUMBER_RE", "NUMBER_PATTERN", "MULTIPLIER_STEMS", "MULTIPLIER_RE", "parse_number",
+           "multiplier", "is_decimal"]
