@@ -14,6 +14,45 @@ evaluate_app = typer.Typer(help="Score the library against the gold annotations.
 app.add_typer(evaluate_app, name="evaluate")
 
 
+@app.command("tag")
+def tag_command(
+    paths: list[str] = typer.Argument(None, help="Files or folders to tag (default: the bundled corpus)."),
+    out: str = typer.Option(..., "--out", "-o", help="Output folder for the tables."),
+    formats: list[str] = typer.Option(["jsonl"], "--format", "-f",
+                                      help="jsonl (always written), csv, parquet or xlsx; repeatable."),
+    model: str = typer.Option(None, "--model", help="Topic model folder (default: the shipped model)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Files tagged in parallel."),
+    resume: bool = typer.Option(False, "--resume", help="Skip files already tagged (same content hash)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file."),
+) -> None:
+    """Tag files: documents.jsonl, paragraphs.jsonl, articles.jsonl, statistics.jsonl, errors.jsonl.
+
+    Exit code: 0 all files tagged; 1 some file failed (see errors.jsonl; the
+    others are tagged); 2 nothing to tag (no such path, no file, bad option).
+    """
+    from pathlib import Path
+
+    from .tag.command import run_tag
+
+    code = run_tag([Path(p) for p in paths or []], Path(out), formats=formats, model=model, workers=workers,
+                   resume=resume, quiet=quiet, verbose=verbose)
+    raise typer.Exit(code)
+
+
+@app.command("report")
+def report_command(
+    folder: str = typer.Argument("out", help="Folder written by `kzlegal tag`."),
+    out: str = typer.Option("report.html", "--out", "-o", help="The HTML file to write."),
+) -> None:
+    """Write one self-contained HTML page: topics chart, documents, articles, statistics, texts."""
+    from pathlib import Path
+
+    from .report import write_report
+
+    typer.echo(write_report(Path(folder), Path(out)))
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()

@@ -1,0 +1,199 @@
+"""Tag one source file: load, split, classify, extract; write its rows to a part file.
+
+The steps are plain functions gathered in :class:`Steps`, so tests (and users)
+can swap any of them. :func:`process_file` runs in the worker processes; it
+never raises for a bad file: the failure becomes an ``errors`` row.
+
+>>> steps = Steps(load=lambda path, root: [], articles=lambda d: [], statistics=lambda d: [])
+>>> steps.classify is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from ..records import ArticleRef, Document, Statistic, TopicScores
+from . import rows
+
+PART_SUFFIX = ".part"
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The functions a tagging run calls for each file and document.
+
+    ``load(path, root)`` returns the documents of one file and raises
+    :class:`~kzlegalnlp.errors.CorpusReadError` (or ``OSError``) for a bad file;
+    ``classify`` scores a document, ``classify_paragraphs`` each body paragraph
+    (either may be None to skip topics).
+    """
+
+    load: Callable[[Path, Path | None], Sequence[Document]]
+    articles: Callable[[Document], Sequence[ArticleRef]]
+    statistics: Callable[[Document], Sequence[Statistic]]
+    classify: Callable[[Document], TopicScores] | None = None
+    classify_paragraphs: Callable[[Document], Sequence[TopicScores]] | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to tag: where it is, its ``source`` name and where its part goes."""
+
+    index: int
+    path: str
+    root: str | None
+    source: str
+    part: str
+    size: int = 0
+
+
+@dataclass
+class FileSummary:
+    """Counts of one file, merged by the runner into the run's summary."""
+
+    documents: Counter = field(default_factory=Counter)  # "kind|lang" -> n
+    topics: Counter = field(default_factory=Counter)  # label -> documents
+    articles: Counter = field(default_factory=Counter)  # "code|article" -> citations
+    titles: dict[str, str] = field(default_factory=dict)  # "code|article" -> title
+    paragraphs: int = 0
+    statistics: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with sorted keys so the part file's bytes are stable."""
+        return {
+            "documents": dict(sorted(self.documents.items())),
+            "topics": dict(sorted(self.topics.items())),
+            "articles": dict(sorted(self.articles.items())),
+            "titles": dict(sorted(self.titles.items())),
+            "paragraphs": self.paragraphs,
+            "statistics": self.statistics,
+            "errors": self.errors,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "FileSummary":
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            Counter(d["documents"]), Counter(d["topics"]), Counter(d["articles"]),
+            dict(d["titles"]), d["paragraphs"], d["statistics"], list(d["errors"]),
+        )
+
+
+@dataclass
+class Outcome:
+    """What a worker hands back for one file: small, the rows stay on disk."""
+
+    index: int
+    source: str
+    size: int
+    summary: FileSummary
+    seconds: float = 0.0
+    cached: bool = False
+    part_path: str = ""  # empty when the file could not be loaded: no rows
+
+    @property
+    def failed(self) -> bool:
+        """True when the file (or one of its documents) met an error."""
+        return bool(self.summary.errors)
+
+
+def dumps(row: dict[str, Any]) -> str:
+    """One JSONL line (no newline): UTF-8 text as is, compact, key order kept."""
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def _safely(call: Callable[[], Any], default: Any, stage: str, doc: Document, job: Job,
+            summary: FileSummary) -> Any:
+    """Run one step on one document; a crash becomes an error row, not a lost batch."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - any bug upstream must not stop the batch
+        summary.errors.append(rows.error_row(job.source, job.path, stage, exc, doc.doc_id))
+        return default
+
+
+def _article_key(ref: ArticleRef) -> str:
+    return f"{ref.code or '?'}|{ref.article}"
+
+
+def _doc_lines(doc: Document, steps: Steps, job: Job, summary: FileSummary) -> list[str]:
+    """All rows of one document, as tagged JSONL lines ``<table>\\t<json>``."""
+    scores = _safely(lambda: steps.classify(doc), None, "classify", doc, job, summary) if steps.classify else None
+    pscores: Sequence[TopicScores | None] = [None] * len(doc.paragraphs)
+    if steps.classify_paragraphs and doc.paragraphs:
+        pscores = _safely(lambda: list(steps.classify_paragraphs(doc)), pscores, "classify", doc, job, summary)
+    arts = rows.sorted_findings(_safely(lambda: list(steps.articles(doc)), [], "extract", doc, job, summary))
+    stats = rows.sorted_findings(_safely(lambda: list(steps.statistics(doc)), [], "extract", doc, job, summary))
+    finder = rows.ParagraphFinder(doc)
+    out = ["documents\t" + dumps(rows.document_row(doc, scores, len(arts), len(stats)))]
+    for para, ps in zip(doc.paragraphs, pscores):
+        out.append("paragraphs\t" + dumps(rows.paragraph_row(doc, para, "body", ps)))
+    for para in doc.references:
+        out.append("paragraphs\t" + dumps(rows.paragraph_row(doc, para, "references", None)))
+    out.extend("articles\t" + dumps(rows.article_row(r, doc, finder)) for r in arts)
+    out.extend("statistics\t" + dumps(rows.statistic_row(s, doc, finder)) for s in stats)
+    _count(doc, scores, arts, stats, summary)
+    return out
+
+
+def _count(doc: Document, scores: TopicScores | None, arts: list[ArticleRef], stats: list[Statistic],
+           summary: FileSummary) -> None:
+    summary.documents[f"{doc.kind}|{doc.lang}"] += 1
+    for label in (scores.labels if scores else ()):
+        summary.topics[label] += 1
+    if scores is not None and not scores.labels:
+        summary.topics["(none)"] += 1
+    for ref in arts:
+        key = _article_key(ref)
+        summary.articles[key] += 1
+        title = ref.title_ru or ref.title_kk
+        if title and key not in summary.titles:
+            summary.titles[key] = title
+    summary.paragraphs += len(doc.paragraphs)
+    summary.statistics += len(stats)
+
+
+def write_part(path: str, summary: FileSummary, lines: list[str]) -> None:
+    """Write a part file atomically: first the summary line, then the rows."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("summary\t" + dumps(summary.to_dict()) + "\n")
+        for line in lines:
+            fh.write(line + "\n")
+    os.replace(tmp, path)
+
+
+def read_part_summary(path: str) -> FileSummary:
+    """The summary line of a finished part file."""
+    with open(path, encoding="utf-8") as fh:
+        tag, _, payload = fh.readline().rstrip("\n").partition("\t")
+    if tag != "summary":
+        raise ValueError(f"{path}: not a part file (first line is not a summary)")
+    return FileSummary.from_dict(json.loads(payload))
+
+
+def process_file(job: Job, steps: Steps) -> Outcome:
+    """Tag one file; write its part file unless it could not be loaded at all."""
+    started = time.perf_counter()
+    summary = FileSummary()
+    root = Path(job.root) if job.root else None
+    try:
+        docs = list(steps.load(Path(job.path), root))
+    except Exception as exc:  # noqa: BLE001 - reported as an error row, the batch goes on
+        stage = "read" if isinstance(exc, OSError) else "load"
+        summary.errors.append(rows.error_row(job.source, job.path, stage, exc))
+        return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started)
+    lines: list[str] = []
+    for doc in docs:
+        lines.extend(_doc_lines(doc, steps, job, summary))
+    write_part(job.part, summary, lines)
+    return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started,
+                   part_path=job.part)

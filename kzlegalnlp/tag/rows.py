@@ -1,0 +1,164 @@
+"""Turn records (Document, ArticleRef, Statistic, TopicScores) into output rows.
+
+Each row is a ``dict`` with exactly the columns of :mod:`kzlegalnlp.tag.schema`,
+in their order, so that every run writes the same bytes.
+
+>>> from kzlegalnlp.records import Statistic
+>>> row = statistic_row(Statistic("12 %", 5, 9, 12.0, unit="percent", line=2), _doc())
+>>> row["doc_id"], row["source"], row["line"], row["unit"]
+('d1', 'a.txt', 2, 'percent')
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any, Sequence
+
+from ..records import SCHEMA_VERSION, ArticleRef, Document, Paragraph, Statistic, TopicScores
+from .schema import TABLES
+
+_SCORE_DIGITS = 4
+
+
+def _ordered(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The row with the table's columns in schema order (missing ones None)."""
+    return {c.name: values.get(c.name) for c in TABLES[table]}
+
+
+def _where(doc_id: str, source: str, line: int | None, start: int, end: int) -> dict[str, Any]:
+    """The location columns every record starts with."""
+    return {"schema_version": SCHEMA_VERSION, "doc_id": doc_id, "source": source, "line": line,
+            "char_start": start, "char_end": end}
+
+
+def _topic_fields(scores: TopicScores | None) -> dict[str, Any]:
+    if scores is None:
+        return {"topics": [], "primary_topic": None, "topic_scores": {}}
+    return {
+        "topics": list(scores.labels),
+        "primary_topic": scores.primary,
+        # rounded and sorted so the bytes do not depend on float noise or dict order
+        "topic_scores": {k: round(float(v), _SCORE_DIGITS) for k, v in sorted(scores.scores.items())},
+    }
+
+
+def document_row(
+    doc: Document, scores: TopicScores | None, n_articles: int, n_statistics: int
+) -> dict[str, Any]:
+    """The ``documents.jsonl`` row of one document."""
+    values = {
+        **_where(doc.doc_id, doc.source, doc.line_start, doc.char_start, doc.char_end),
+        "kind": doc.kind,
+        "lang": doc.lang,
+        "title": doc.title,
+        "title_derived": bool(doc.title_derived),
+        "authors": list(doc.authors),
+        "affiliation": doc.affiliation,
+        "date": doc.date,
+        "line_start": doc.line_start,
+        "line_end": doc.line_end,
+        "n_paragraphs": len(doc.paragraphs),
+        "n_references": len(doc.references),
+        "n_articles": n_articles,
+        "n_statistics": n_statistics,
+        **_topic_fields(scores),
+    }
+    return _ordered("documents", values)
+
+
+def paragraph_row(
+    doc: Document, para: Paragraph, section: str, scores: TopicScores | None
+) -> dict[str, Any]:
+    """The ``paragraphs.jsonl`` row of one paragraph (``section``: body or references)."""
+    values = {
+        **_where(doc.doc_id, doc.source, para.line_start, para.char_start, para.char_end),
+        "index": para.index,
+        "section": section,
+        "lang": para.lang,
+        "line_start": para.line_start,
+        "line_end": para.line_end,
+        "text": para.text,
+        **_topic_fields(scores),
+    }
+    return _ordered("paragraphs", values)
+
+
+class ParagraphFinder:
+    """Finds the body paragraph (and line) holding a source offset.
+
+    >>> finder = ParagraphFinder(_doc())
+    >>> finder.index_of(4), finder.index_of(100)
+    (0, None)
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._paras = doc.paragraphs
+        self._starts = [p.char_start for p in doc.paragraphs]
+
+    def index_of(self, offset: int) -> int | None:
+        """Index of the paragraph whose source span holds ``offset``, else None."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and offset < self._paras[k].char_end:
+            return self._paras[k].index
+        return None
+
+    def line_of(self, offset: int) -> int | None:
+        """Source line of ``offset`` when a paragraph's offset map knows it."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0 or offset >= self._paras[k].char_end or not self._paras[k].pieces:
+            return None
+        for piece in self._paras[k].pieces:
+            if piece.source <= offset < piece.source + piece.length:
+                return piece.line
+        return None
+
+
+def _location(doc: Document, rec: ArticleRef | Statistic, finder: ParagraphFinder) -> dict[str, Any]:
+    line = rec.line if rec.line is not None else finder.line_of(rec.char_start)
+    return {**_where(rec.doc_id or doc.doc_id, rec.source or doc.source, line, rec.char_start, rec.char_end),
+            "paragraph_index": finder.index_of(rec.char_start)}
+
+
+def article_row(ref: ArticleRef, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
+    """The ``articles.jsonl`` row of one reference."""
+    values = ref.to_dict()
+    values["article_topics"] = list(ref.topics)
+    values.update(_location(doc, ref, finder or ParagraphFinder(doc)))
+    return _ordered("articles", values)
+
+
+def statistic_row(stat: Statistic, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
+    """The ``statistics.jsonl`` row of one figure."""
+    values = stat.to_dict()
+    values.update(_location(doc, stat, finder or ParagraphFinder(doc)))
+    return _ordered("statistics", values)
+
+
+def error_row(source: str, path: str, stage: str, exc: BaseException, doc_id: str | None = None) -> dict[str, Any]:
+    """The ``errors.jsonl`` row of a failure.
+
+    >>> error_row("a.txt", "/x/a.txt", "read", ValueError("empty file"))["reason"]
+    'empty file'
+    """
+    reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+    values = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": doc_id,
+        "source": source,
+        "path": path,
+        "stage": stage,
+        "error": type(exc).__name__,
+        "reason": reason,
+    }
+    return _ordered("errors", values)
+
+
+def sorted_findings(items: Sequence[Any]) -> list[Any]:
+    """Findings in reading order (the extractors' order may vary with sets)."""
+    return sorted(items, key=lambda r: (r.char_start, r.char_end, getattr(r, "surface", "")))
+
+
+def _doc() -> Document:
+    """A tiny document for the examples in this module."""
+    p = Paragraph("abc 12 %", 0, 9, 1, 2, "ru", 0)
+    return Document("d1", "a.txt", "news", "ru", None, (), None, None, 1, 2, 0, 9, (p,))

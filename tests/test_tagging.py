@@ -1,0 +1,244 @@
+"""The batch runner on hand-made files, with stand-in steps (tests/tag_fakes.py).
+
+Checks the record contract (schemas, offsets into the source), failures,
+atomic outputs, --resume and --workers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from kzlegalnlp.tag import runner
+from kzlegalnlp.tag.schema import ALL_TABLES, OUTPUT_TABLES, schema_text
+
+_spec = importlib.util.spec_from_file_location("tag_fakes", Path(__file__).with_name("tag_fakes.py"))
+fakes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fakes)  # type: ignore[union-attr]
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Hand-written files: (name, text, expected articles, expected statistics)
+FILES = [
+    ("news_fraud.txt", "Интернет-алаяқтық бойынша ҚК 190-бабы\nқолданылды.\n\nБиыл қылмыс 12 % азайды.\n",
+     ["190"], [12.0]),
+    ("paper_ru.txt", "Мошенничество (ст. 190 УК)\nвыросло на 7,5 %.\n\n\nВзятки: статьи 366 и ст. 190.\n",
+     ["190", "366", "190"], [7.5]),
+    ("sub/paper_drugs.txt", "Есірткі қылмыстары 3 % өсті.\n", [], [3.0]),
+    ("news_plain.txt", "Жиналыс өтті.\n", [], []),
+]
+
+
+def _corpus(folder: Path) -> Path:
+    for name, text, _, _ in FILES:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _run(src: Path, out: Path, **kw):
+    return runner.tag([src], out, factory=fakes.fake_factory, **kw)
+
+
+def _rows(out: Path, table: str) -> list[dict]:
+    return [json.loads(line) for line in (out / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return _corpus(tmp_path / "in")
+
+
+def test_outputs_follow_schemas(corpus, tmp_path):
+    out = tmp_path / "out"
+    result = _run(corpus, out)
+    assert result.exit_code == 0
+    for table in ALL_TABLES:
+        schema = json.loads(schema_text(table))
+        for row in _rows(out, table):
+            jsonschema.validate(row, schema)
+            assert list(row)[:6] == ["schema_version", "doc_id", "source", "line", "char_start", "char_end"]
+    assert len(_rows(out, "documents")) == len(FILES)
+
+
+@pytest.mark.parametrize("name,text,articles,stats", FILES)
+def test_offsets_point_into_the_source(corpus, tmp_path, name, text, articles, stats):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    lines = text.split("\n")
+    arts = [r for r in _rows(out, "articles") if r["source"] == name]
+    assert [r["article"] for r in arts] == articles  # in reading order
+    figures = [r for r in _rows(out, "statistics") if r["source"] == name]
+    assert [r["value"] for r in figures] == stats
+    for row in arts + figures:
+        assert text[row["char_start"]:row["char_end"]] == row["surface"]
+        assert row["surface"] in lines[row["line"] - 1]
+        assert row["paragraph_index"] is not None
+    for row in (r for r in _rows(out, "paragraphs") if r["source"] == name):
+        assert text[row["char_start"]:row["char_end"]].replace("\n", " ") == row["text"]
+        assert lines[row["line"] - 1] and row["text"].startswith(lines[row["line"] - 1])
+
+
+def test_documents_carry_topics_and_counts(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    docs = {r["source"]: r for r in _rows(out, "documents")}
+    assert docs["news_fraud.txt"]["primary_topic"] == "cyber_fraud"
+    assert docs["sub/paper_drugs.txt"]["topics"] == ["drugs"]
+    assert docs["news_plain.txt"]["topics"] == [] and docs["news_plain.txt"]["primary_topic"] is None
+    assert docs["paper_ru.txt"]["n_articles"] == 3 and docs["paper_ru.txt"]["n_statistics"] == 1
+    assert docs["paper_ru.txt"]["n_paragraphs"] == 2
+
+
+def test_summary_counts(corpus, tmp_path):
+    out = tmp_path / "out"
+    summary = _run(corpus, out).summary.to_dict()
+    assert summary["documents"]["by_kind"] == {"paper": 2, "news": 2}
+    assert summary["statistics"] == 3
+    top = summary["articles"]["top"][0]
+    assert (top["article"], top["count"], top["title"]) == ("190", 3, "Мошенничество")
+    assert summary["topics"]["cyber_fraud"] == 2
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8")) == summary
+
+
+def _bad_files(folder: Path) -> dict[str, str]:
+    """Bad files and a word their reason must contain."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
+    (folder / "latin1.txt").write_bytes("caf\xe9 na\xefve".encode("latin-1"))
+    (folder / "BOOM.txt").write_text("BOOM the classifier fails here\n", encoding="utf-8")
+    return {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8", "BOOM.txt": "crashed"}
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(corpus, tmp_path):
+    expected = _bad_files(corpus)
+    out = tmp_path / "out"
+    result = _run(corpus, out)
+    assert result.exit_code == 1
+    errors = {e["source"]: e for e in _rows(out, "errors")}
+    assert set(errors) == set(expected)
+    for name, word in expected.items():
+        assert word in errors[name]["reason"]
+        assert errors[name]["path"].endswith(name)
+    assert errors["BOOM.txt"]["stage"] == "classify" and errors["BOOM.txt"]["doc_id"] == "BOOM"
+    # the good files and the rest of the failing document are still tagged
+    assert {r["source"] for r in _rows(out, "documents")} == {f[0] for f in FILES} | {"BOOM.txt"}
+    assert result.summary.failed_files == 4
+
+
+def test_unreadable_file_is_reported(corpus, tmp_path, monkeypatch):
+    locked = corpus / "locked.txt"
+    locked.write_text("Жабық файл.\n", encoding="utf-8")
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):  # running as root: permissions do not bind, so simulate them
+        real = runner.content_hash
+
+        def denied(path: Path) -> str:
+            if path.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(runner, "content_hash", denied)
+    out = tmp_path / "out"
+    result = _run(corpus, out)
+    locked.chmod(0o644)
+    (error,) = _rows(out, "errors")
+    assert (error["source"], error["stage"], error["error"]) == ("locked.txt", "read", "PermissionError")
+    assert "Permission denied" in error["reason"]
+    assert result.exit_code == 1 and len(_rows(out, "documents")) == len(FILES)
+
+
+def test_twice_gives_identical_bytes(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    first = _snapshot(out)
+    _run(corpus, out)
+    assert _snapshot(out) == first
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_give_the_same_output(corpus, tmp_path, workers):
+    _bad_files(corpus)
+    _run(corpus, tmp_path / "one")
+    _run(corpus, tmp_path / "many", workers=workers)
+    one, many = _snapshot(tmp_path / "one"), _snapshot(tmp_path / "many")
+    one.pop("manifest.json"), many.pop("manifest.json")  # names the part files: same, but checked below
+    assert one == many
+    manifest = json.loads((tmp_path / "many" / "manifest.json").read_text())["files"]
+    assert [f["source"] for f in manifest] == [f["source"] for f in
+                                               json.loads((tmp_path / "one" / "manifest.json").read_text())["files"]]
+
+
+def test_resume_skips_unchanged_files(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    first = _snapshot(out)
+    again = _run(corpus, out, resume=True)
+    assert again.summary.cached_files == len(FILES)
+    assert _snapshot(out) == first
+    (corpus / "news_plain.txt").write_text("Жиналыс өтті. Алаяқтар ұсталды.\n", encoding="utf-8")
+    changed = _run(corpus, out, resume=True)
+    assert changed.summary.cached_files == len(FILES) - 1
+    docs = {r["source"]: r for r in _rows(out, "documents")}
+    assert docs["news_plain.txt"]["primary_topic"] == "cyber_fraud"
+
+
+def test_resume_after_interrupted_run(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    complete = _snapshot(out)
+    calls = []
+
+    def dying_factory(model):
+        steps = fakes.fake_factory(model)
+
+        def load(path, root):
+            calls.append(path)
+            if len(calls) == 3:
+                raise KeyboardInterrupt  # the user presses Ctrl-C in the middle of the batch
+            return steps.load(path, root)
+
+        return runner.Steps(load, steps.articles, steps.statistics, steps.classify, steps.classify_paragraphs)
+
+    (corpus / "news_plain.txt").write_text("Жиналыс 2 % өтті.\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        runner.tag([corpus], out, factory=dying_factory)
+    assert _snapshot(out) == complete  # the old outputs, whole; no temporary file left
+    assert not [p for p in out.iterdir() if ".tmp-" in p.name]
+    resumed = _run(corpus, out, resume=True)
+    # every part is reused: three unchanged since the complete run, and the changed
+    # file, tagged (second) before the interruption
+    assert resumed.summary.cached_files == len(FILES)
+    assert [r["value"] for r in _rows(out, "statistics") if r["source"] == "news_plain.txt"] == [2.0]
+
+
+def test_explicit_files_and_skipped_types(corpus, tmp_path):
+    (corpus / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (corpus / ".hidden.txt").write_text("hidden\n", encoding="utf-8")
+    sources, skipped = runner.discover([corpus, corpus / "news_plain.txt"], [".txt"])
+    assert [s.name for s in sources] == ["news_fraud.txt", "news_plain.txt", "paper_ru.txt", "sub/paper_drugs.txt"]
+    assert skipped == ["notes.csv"]
+    sources, _ = runner.discover([corpus / "notes.csv"], [".txt"])
+    assert [s.name for s in sources] == ["notes.csv"]  # named explicitly: tried, and reported if bad
+
+
+def test_schema_files_are_current():
+    for table in ALL_TABLES:
+        path = REPO / "schemas" / f"{table}.schema.json"
+        assert path.read_text(encoding="utf-8") == schema_text(table), f"regenerate {path}"
+
+
+def test_every_output_table_has_a_schema_with_location():
+    for table in OUTPUT_TABLES:
+        required = json.loads(schema_text(table))["required"]
+        assert {"doc_id", "source", "line", "char_start", "char_end", "schema_version"} <= set(required)
