@@ -1,0 +1,377 @@
+"""Offset-preserving cleaning: printed lines -> paragraphs with a map back to the source.
+
+The rules, in the order they are applied:
+
+* **Lines.** The text is cut at ``\\r\\n``, ``\\r`` or ``\\n``; each line keeps its
+  1-based number and the offsets of its first and last non-space character.
+  Runs of spaces inside a line become one space (flattened tables).
+* **Page numbers.** A line holding only a number of 1-3 digits, with no printed
+  line directly above or below it, is a page number and is dropped.
+* **Layout.** A text is *wrapped* (PDF extraction: one printed line per line)
+  when its median line is shorter than :data:`WRAPPED_MEDIAN` characters;
+  otherwise every line is already a paragraph (news sites).
+* **Paragraph breaks** in wrapped text, between printed lines ``a`` and ``b``:
+  more blank lines between them than usual in this file (PDF extraction puts
+  one blank line after every printed line, so one is "usual"); ``b`` starts a
+  list item (``–``, ``•``, ``1.``, ``2)``); one of them is in capitals and the
+  other is not (headings, surnames); ``a`` ends a sentence (``. ! ? …``) and
+  is shorter than :data:`FULL_LINE` of the text width; ``a`` is short (under
+  :data:`SHORT_LINE` of the width) and ``b`` starts with a capital.
+* **Joining lines.** A line break becomes one space, except after a hyphen
+  between letters, decided by :class:`HyphenRule`.
+
+Every character of a paragraph maps back to the source through its ``pieces``.
+
+>>> text = "Қоғам мен мемлекетті ақпа-\\n\\nраттандыру және интернет-\\n\\nалаяқтық\\n"
+>>> lines = split_lines(text)
+>>> p = build_paragraph(lines, HyphenRule.from_text("интернет-алаяқтық туралы"), index=0)
+>>> p.text
+'Қоғам мен мемлекетті ақпараттандыру және интернет-алаяқтық'
+>>> text[p.to_source(21):p.to_source(21) + 4], p.line_at(30)
+('ақпа', 3)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+from typing import Iterable, Sequence
+
+from ..records import Paragraph, Piece
+from .lang import detect_lang
+
+WRAPPED_MEDIAN = 120
+FULL_LINE = 0.85
+SHORT_LINE = 0.6
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)")
+_SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
+_WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_AT_START = re.compile(r"[^\W\d_]+")
+_COMPOUND_LEFT = ("но", "ско", "ски")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: number, offsets of its content, the content, indent.
+
+    >>> split_lines("ab\\n  cd  \\n")[1]
+    Line(number=2, start=5, end=7, text='cd', indented=True)
+    """
+
+    number: int
+    start: int
+    end: int
+    text: str
+    indented: bool
+
+    @property
+    def blank(self) -> bool:
+        """True for an empty or white-space line."""
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut ``text`` into :class:`Line` records (blank lines included).
+
+    >>> [(l.number, l.text) for l in split_lines("a\\r\\n\\nb")]
+    [(1, 'a'), (2, ''), (3, 'b')]
+    """
+    lines: list[Line] = []
+    pos = 0
+    number = 1
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(_line(text, number, pos, match.start()))
+        pos, number = match.end(), number + 1
+    if pos < len(text):
+        lines.append(_line(text, number, pos, len(text)))
+    return lines
+
+
+def _line(text: str, number: int, start: int, end: int) -> Line:
+    raw = text[start:end]
+    content = raw.strip()
+    if not content:
+        return Line(number, start, start, "", False)
+    lead = len(raw) - len(raw.lstrip())
+    first = start + lead
+    return Line(number, first, first + len(content), content, lead > 0)
+
+
+def is_page_number(lines: Sequence[Line], i: int) -> bool:
+    """True when ``lines[i]`` is a lone page number (no printed line touching it).
+
+    >>> ls = split_lines("text\\n\\n17\\n\\nmore")
+    >>> is_page_number(ls, 2), is_page_number(ls, 0)
+    (True, False)
+    """
+    line = lines[i]
+    if not _PAGE_NUMBER.fullmatch(line.text):
+        return False
+    above = lines[i - 1].blank if i > 0 else True
+    below = lines[i + 1].blank if i + 1 < len(lines) else True
+    return above and below
+
+
+def printed_lines(lines: Sequence[Line]) -> list[Line]:
+    """The non-blank lines that are not page numbers.
+
+    >>> [l.text for l in printed_lines(split_lines("a\\n\\n5\\n\\nb"))]
+    ['a', 'b']
+    """
+    return [ln for i, ln in enumerate(lines) if not ln.blank and not is_page_number(lines, i)]
+
+
+class HyphenRule:
+    """Decides whether a hyphen at a line end is a soft break or a real hyphen.
+
+    For ``left-`` at the end of a line and ``right`` starting the next line:
+
+    1. a digit on either side, or ``right`` starting with a capital while not in an
+       all-capitals line (``Западно-`` + ``Казахстанского``): keep the hyphen;
+    2. the hyphenated word is printed elsewhere in the text inside a line: keep;
+    3. the joined word is printed elsewhere: join;
+    4. ``left`` is a long compound-adjective stem (``информационно-``,
+       ``-ско-``, ``-ски-``) and ``right`` a long word: keep;
+    5. otherwise join: a soft break is far more common at a line end than a compound.
+
+    >>> rule = HyphenRule.from_text("іс-қимыл ақпараттандыру")
+    >>> rule.keep("іс", "қимыл"), rule.keep("ақпа", "раттандыру"), rule.keep("Западно", "Казахстанского")
+    (True, False, True)
+    """
+
+    def __init__(self, hyphenated: Iterable[str] = (), words: Iterable[str] = ()) -> None:
+        self.hyphenated = frozenset(w.lower() for w in hyphenated)
+        self.words = frozenset(w.lower() for w in words)
+
+    @classmethod
+    def from_text(cls, text: str) -> "HyphenRule":
+        """Learn the attested words and hyphenated words of ``text``.
+
+        >>> sorted(HyphenRule.from_text("ғылыми-тәжірибелік конференция").hyphenated)
+        ['ғылыми-тәжірибелік']
+        """
+        hyphenated = re.findall(r"[^\W_]+(?:-[^\W_]+)+", text)
+        words = re.findall(r"[^\W\d_]+", text)
+        return cls(hyphenated, words)
+
+    def keep(self, left: str, right: str) -> bool:
+        """True when ``left-`` + ``right`` is a real hyphenated word."""
+        if left[-1:].isdigit() or right[:1].isdigit():
+            return True
+        if right[:1].isupper() and not right.isupper():
+            return True
+        if f"{left}-{right}".lower() in self.hyphenated:
+            return True
+        if f"{left}{right}".lower() in self.words:
+            return False
+        low = left.lower()
+        return len(left) >= 6 and len(right) >= 6 and low.endswith(_COMPOUND_LEFT)
+
+
+def text_width(lines: Sequence[Line]) -> int:
+    """The printed width: the 90th percentile of line lengths (at least 1).
+
+    >>> text_width(split_lines("a\\nbbb\\ncc"))
+    3
+    """
+    lengths = sorted(len(ln.text) for ln in lines if not ln.blank)
+    if not lengths:
+        return 1
+    return max(1, lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))])
+
+
+def is_wrapped(lines: Sequence[Line]) -> bool:
+    """True when the lines are printed lines (PDF), False when each is a paragraph.
+
+    >>> is_wrapped(split_lines("short\\n\\nlines")), is_wrapped(split_lines("x" * 300))
+    (True, False)
+    """
+    lengths = [len(ln.text) for ln in lines if not ln.blank]
+    return bool(lengths) and median(lengths) < WRAPPED_MEDIAN
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def usual_gap(lines: Sequence[Line]) -> int:
+    """The most common number of blank lines between two printed lines.
+
+    >>> usual_gap(split_lines("a\\n\\nb\\n\\nc\\n\\n\\n\\nd")), usual_gap(split_lines("a\\nb\\nc"))
+    (1, 0)
+    """
+    counts: dict[int, int] = {}
+    prev = None
+    for ln in printed_lines(lines):
+        if prev is not None:
+            gap = ln.number - prev.number - 1
+            counts[gap] = counts.get(gap, 0) + 1
+        prev = ln
+    return max(counts, key=lambda g: (counts[g], -g)) if counts else 0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the paragraph rules need to know about a file.
+
+    >>> Layout.of(split_lines("a\\n\\nb")).wrapped
+    True
+    """
+
+    wrapped: bool
+    width: int
+    gap: int
+    page_numbers: frozenset[int]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> "Layout":
+        """Measure the layout of ``lines``."""
+        pages = frozenset(ln.number for i, ln in enumerate(lines) if is_page_number(lines, i))
+        return cls(is_wrapped(lines), text_width(lines), usual_gap(lines), pages)
+
+    def breaks_between(self, a: Line, b: Line) -> bool:
+        """True when a paragraph ends after ``a`` and another starts at ``b``.
+
+        >>> lay = Layout(True, 40, 1, frozenset())
+        >>> lay.breaks_between(Line(1, 0, 9, "Бір сөйлем.", False), Line(3, 0, 3, "Екі", False))
+        True
+        """
+        if not self.wrapped:
+            return True
+        gap = b.number - a.number - 1
+        if gap > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
+            return True
+        if _LIST_ITEM.match(b.text) or _is_caps(a.text) != _is_caps(b.text):
+            return True
+        upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
+        if _SENTENCE_END.search(a.text) and len(a.text) < FULL_LINE * self.width and upper_next:
+            return True
+        return len(a.text) < SHORT_LINE * self.width and upper_next and not _is_caps(a.text)
+
+
+def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
+    """Group printed lines into paragraphs (page numbers and blank lines are left out).
+
+    >>> lay = Layout.of(split_lines("Бір.\\n\\nЕкі сөз\\n\\nжалғасы"))
+    >>> [[l.number for l in g] for g in group_lines(split_lines("Бір.\\n\\nЕкі сөз\\n\\nжалғасы"), lay)]
+    [[1], [3, 5]]
+    """
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if ln.blank or ln.number in layout.page_numbers:
+            continue
+        if groups and not layout.breaks_between(groups[-1][-1], ln):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+class _Builder:
+    """Accumulates cleaned text and pieces, merging pieces that continue each other."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.size = 0
+
+    def copy(self, text: str, source: int, line: int) -> None:
+        if not text:
+            return
+        last = self.pieces[-1] if self.pieces else None
+        if last and last.source + last.length == source and last.line == line:
+            self.pieces[-1] = Piece(last.clean, last.source, last.length + len(text), line)
+        else:
+            self.pieces.append(Piece(self.size, source, len(text), line))
+        self.parts.append(text)
+        self.size += len(text)
+
+    def replace(self, char: str, source: int, line: int) -> None:
+        """Add ``char`` standing for the source character at ``source``."""
+        self.pieces.append(Piece(self.size, source, 1, line))
+        self.parts.append(char)
+        self.size += 1
+
+
+def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
+    """Copy ``line.text[:stop]``, collapsing inner white-space runs to one space."""
+    pos = 0
+    for match in _SPACES.finditer(line.text, 0, stop):
+        builder.copy(line.text[pos:match.start()], line.start + pos, line.number)
+        if match.group() == " ":
+            builder.copy(" ", line.start + match.start(), line.number)
+        else:
+            builder.replace(" ", line.start + match.start(), line.number)
+        pos = match.end()
+    builder.copy(line.text[pos:stop], line.start + pos, line.number)
+
+
+def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
+                    lang: str | None = None) -> Paragraph:
+    """Rebuild one paragraph from its printed lines.
+
+    Args:
+        lines: Consecutive printed lines (blank lines are skipped).
+        rule: Decides hyphens at line ends.
+        index: The paragraph's position in its document.
+        lang: Its language; detected from the text when ``None``.
+
+    >>> ls = [l for l in split_lines("Западно-\\nКазахстанского 2019-\\n2020") if l.text]
+    >>> build_paragraph(ls, HyphenRule(), 0).text
+    'Западно-Казахстанского 2019-2020'
+    """
+    lines = [ln for ln in lines if not ln.blank]
+    builder = _Builder()
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        stop = len(line.text)
+        joint = _joint(line, nxt, rule) if nxt else None
+        if joint == "join":
+            stop -= 1  # drop the soft hyphen
+        _copy_line(builder, line, stop)
+        if joint == "space":
+            builder.replace(" ", line.end if line.end > line.start else line.start, line.number)
+    text = "".join(builder.parts)
+    first, last = lines[0], lines[-1]
+    return Paragraph(
+        text=text,
+        char_start=first.start,
+        char_end=last.end,
+        line_start=first.number,
+        line_end=last.number,
+        lang=lang or detect_lang(text),
+        index=index,
+        pieces=tuple(builder.pieces),
+    )
+
+
+def _joint(line: Line, nxt: Line, rule: HyphenRule) -> str:
+    """How ``line`` meets ``nxt``: ``"space"``, ``"join"`` (soft hyphen) or ``"keep"``."""
+    left = _WORD_AT_END.search(line.text)
+    right = _WORD_AT_START.match(nxt.text)
+    if left and right:
+        return "keep" if rule.keep(left.group(1), right.group()) else "join"
+    if line.text.endswith("-") and nxt.text[:1].isdigit() and line.text[-2:-1].isdigit():
+        return "keep"  # a number range split at the line end: 2019-/2020
+    return "space"
+
+
+__all__ = [
+    "Line",
+    "Layout",
+    "HyphenRule",
+    "split_lines",
+    "printed_lines",
+    "is_page_number",
+    "is_wrapped",
+    "text_width",
+    "usual_gap",
+    "group_lines",
+    "build_paragraph",
+]

@@ -1,0 +1,171 @@
+"""Reading files into text: encoding detection for ``.txt``, PDF and DOCX behind the ``pdf`` extra.
+
+Encodings are tried in a fixed, documented order:
+
+1. a byte-order mark decides (UTF-8 with BOM, UTF-16 LE/BE with BOM);
+2. strict UTF-8;
+3. Windows-1251, accepted only when the result looks like text (mostly letters,
+   digits, punctuation and spaces), because any byte string decodes in 1251.
+
+The BOM is not part of the decoded text, so character offsets start at the
+first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
+offsets point into the file as an editor shows it.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+>>> _ = p.write_bytes("Сот үкімі".encode("utf-16"))
+>>> read_source(p).text, read_source(p).encoding
+('Сот үкімі', 'utf-16')
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import (
+    BinaryFileError,
+    CorpusReadError,
+    DecodeError,
+    EmptyFileError,
+    UnsupportedFormatError,
+    require,
+)
+
+TEXT_SUFFIXES = (".txt", ".text")
+SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded file: its path, the name used in records, the text and how it was decoded.
+
+    >>> SourceText(Path("x/a.txt"), "a.txt", "text", "utf-8").stem
+    'a'
+    """
+
+    path: Path
+    name: str
+    text: str
+    encoding: str
+
+    @property
+    def stem(self) -> str:
+        """The file name without its extension."""
+        return Path(self.name).stem
+
+
+def read_source(path: str | Path, name: str | None = None) -> SourceText:
+    """Read and decode one file.
+
+    Args:
+        path: A ``.txt``, ``.pdf`` or ``.docx`` file.
+        name: The name recorded as ``Document.source`` (default: the file name).
+
+    Returns:
+        The decoded :class:`SourceText`.
+
+    Raises:
+        CorpusReadError: (or a subclass) naming the file and the cause: unsupported
+            extension, unreadable, empty, binary or undecodable.
+
+    >>> read_source("/nonexistent/a.txt")
+    Traceback (most recent call last):
+    ...
+    kzlegalnlp.errors.CorpusReadError: /nonexistent/a.txt: cannot read the file (No such file or directory)
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnsupportedFormatError(str(path), f"unsupported file type {suffix or '(none)'!r}; "
+                                     f"expected one of {', '.join(SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusReadError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+    if not data:
+        raise EmptyFileError(str(path), "empty file (0 bytes)")
+    if suffix == ".pdf":
+        text, encoding = _pdf_text(path), "pdf"
+    elif suffix == ".docx":
+        text, encoding = _docx_text(path), "docx"
+    else:
+        text, encoding = decode_bytes(data, str(path))
+    if not text.strip():
+        raise EmptyFileError(str(path), "the file holds no text (only white space)")
+    return SourceText(path, name or path.name, text, encoding)
+
+
+def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data`` as UTF-8 (BOM optional), UTF-16 (BOM) or Windows-1251.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        BinaryFileError: NUL bytes or control characters: not a text file.
+        DecodeError: none of the encodings gives text.
+
+    >>> decode_bytes("Қылмыс".encode("utf-8"))
+    ('Қылмыс', 'utf-8')
+    >>> decode_bytes("Преступление".encode("cp1251"))
+    ('Преступление', 'cp1251')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(where, f"starts with a {encoding} byte-order mark but is not "
+                                         f"valid {encoding} (byte {exc.start})") from exc
+            return text.lstrip("\ufeff"), encoding.replace("-sig", "-bom")
+    if b"\x00" in data:
+        raise BinaryFileError(where, "binary file: it holds NUL bytes (not UTF-8/UTF-16/1251 text)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1251", errors="replace")
+        if not _looks_like_text(text) or "\ufffd" in text:
+            raise DecodeError(where, "cannot decode: not UTF-8, not UTF-16 with a BOM, and "
+                                     "Windows-1251 gives no readable text") from None
+        return text, "cp1251"
+    if not _looks_like_text(text):
+        raise BinaryFileError(where, "binary file: too many control characters for a text file")
+    return text, "utf-8"
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when at most 1% of the characters are control characters and letters exist."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return controls <= len(text) * 0.01 and letters > 0
+
+
+def _pdf_text(path: Path) -> str:
+    pypdf = require("pypdf", "pdf", "reading PDF files")
+    try:
+        reader = pypdf.PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many types for broken files
+        raise CorpusReadError(str(path), f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    # one printed line per text line, pages separated by a blank line
+    return "\n\n".join(pages)
+
+
+def _docx_text(path: Path) -> str:
+    docx = require("docx", "pdf", "reading DOCX files")
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError alike
+        raise CorpusReadError(str(path), f"not a readable DOCX ({type(exc).__name__}: {exc})") from exc
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+__all__ = ["SourceText", "read_source", "decode_bytes", "SUFFIXES", "TEXT_SUFFIXES"]

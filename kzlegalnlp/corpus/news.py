@@ -1,0 +1,115 @@
+"""News files: one document per file, date and title from the ``date`` header.
+
+A news file starts with `` date YYYY-MM-DD`` followed either by the title (a
+line without a final full stop) or directly by the first paragraph. Without a
+printed title, or without a header at all, the title is the first sentence of
+the body and ``title_derived`` is set. Every line is a paragraph (news sites
+are not hard-wrapped); a wrapped file is rebuilt like any other.
+
+>>> from kzlegalnlp.corpus.io import SourceText
+>>> from pathlib import Path
+>>> src = SourceText(Path("n.txt"), "n.txt", " date 2026-01-16 Алаяқтық азайды\\nБірінші абзац.\\n", "utf-8")
+>>> doc = news_document(src)
+>>> doc.date, doc.title, doc.title_derived, doc.paragraphs[0].text
+('2026-01-16', 'Алаяқтық азайды', False, 'Бірінші абзац.')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import Document
+from .clean import HyphenRule, Layout, Line, build_paragraph, group_lines, split_lines
+from .io import SourceText
+from .lang import detect_lang
+from .patterns import PATTERNS
+
+MAX_TITLE_WORDS = 30
+DERIVED_TITLE_CHARS = 160
+_SENTENCE = re.compile(r"(.+?[.!?…])(?=\s+[«\"“(]?[^\W\d_]|\s*$)", re.S)
+_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
+
+
+def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """The first sentence of ``text``, without its final full stop, cut at ``limit`` characters.
+
+    >>> first_sentence("Сот үкім шығарды. Екінші сөйлем.")
+    'Сот үкім шығарды'
+    >>> first_sentence("Сөз " * 60)[-1]
+    '…'
+    """
+    text = " ".join(text.split())
+    match = _SENTENCE.match(text)
+    sentence = match.group(1) if match else text
+    sentence = sentence.rstrip(".")
+    if len(sentence) > limit:
+        cut = sentence[:limit].rsplit(" ", 1)[0]
+        sentence = cut + "…"
+    return sentence
+
+
+def _is_title(text: str) -> bool:
+    """A header remainder is a title when it is short and does not end a sentence."""
+    return bool(text) and len(text.split()) <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(text)
+
+
+def news_document(src: SourceText, rule: HyphenRule | None = None) -> Document:
+    """Make the single :class:`Document` of a news file.
+
+    Args:
+        src: The decoded file.
+        rule: Hyphen decisions (learnt from the file when ``None``).
+
+    Returns:
+        A document of kind ``news``.
+    """
+    lines = split_lines(src.text)
+    printed = [ln for ln in lines if not ln.blank]
+    rule = rule or HyphenRule.from_text(src.text)
+    date, title, body = _header(printed)
+    layout = Layout.of(lines)
+    paragraphs = [build_paragraph(g, rule, k) for k, g in enumerate(group_lines(body, layout))]
+    text = "\n\n".join(p.text for p in paragraphs)
+    derived = title is None
+    if derived:
+        title = first_sentence(text) or None
+    first, last = printed[0], printed[-1]
+    return Document(
+        doc_id=f"{src.stem}:news:L{first.number}",
+        source=src.name,
+        kind="news",
+        lang=detect_lang(text[:4000] or (title or "")),
+        title=title,
+        authors=(),
+        affiliation=None,
+        date=date,
+        line_start=first.number,
+        line_end=last.number,
+        char_start=first.start,
+        char_end=last.end,
+        paragraphs=tuple(paragraphs),
+        references=(),
+        title_derived=derived,
+    )
+
+
+def _header(printed: list[Line]) -> tuple[str | None, str | None, list[Line]]:
+    """``(date, title, body lines)`` from the ``date`` header, if the file has one."""
+    if not printed:
+        return None, None, []
+    head = printed[0]
+    match = PATTERNS["news_header"].regex.match(head.text)
+    if not match:
+        return None, None, printed
+    rest = head.text[match.end():]
+    body = printed[1:]
+    if _is_title(rest):
+        return match.group(1), " ".join(rest.split()), body
+    if rest:
+        trimmed = replace(head, start=head.start + match.end(), text=rest, indented=False)
+        body = [trimmed, *body]
+    return match.group(1), None, body
+
+
+__all__ = ["news_document", "first_sentence"]

@@ -1,0 +1,121 @@
+"""The patterns the splitter uses, as data with examples.
+
+Each :class:`Pattern` carries examples it must match and counter-examples it
+must not; ``tests/test_corpus_patterns.py`` proves both for every pattern, so a
+change to a regular expression that breaks an example fails the tests.
+
+>>> PATTERNS["reference_heading"].matches("Пайдаланылған әдебиеттер тізімі") is not None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOW = "a-zа-яёәғқңөұүһі"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled regular expression with the examples that document it."""
+
+    name: str
+    regex: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    whole: bool = False
+
+    def matches(self, text: str) -> re.Match[str] | None:
+        """How the splitter applies the pattern: ``fullmatch`` for whole-line patterns
+        (``whole=True``), ``search`` otherwise."""
+        return self.fullmatch(text.strip()) if self.whole else self.search(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``regex.search(text)``."""
+        return self.regex.search(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """``regex.fullmatch(text)``."""
+        return self.regex.fullmatch(text)
+
+
+def _p(name: str, regex: str, examples: tuple[str, ...], counter: tuple[str, ...] = (),
+       flags: int = 0, whole: bool = False) -> Pattern:
+    return Pattern(name, re.compile(regex, flags), examples, counter, whole)
+
+
+_I = re.IGNORECASE
+
+PATTERNS: dict[str, Pattern] = {p.name: p for p in (
+    # Headings that name the kind of a document (searched in its heading lines).
+    _p("programme", r"\b(?:бағдарламасы|бағдарлама|программа|programme|program)\b",
+       ("конференцияның бағдарламасы", "Программа", "Conference programme"),
+       ("программное обеспечение",), _I),
+    _p("participants", r"\b(?:қатысушылар(?:ының)?\s+тізімі|қатысушылар|тізімі|список\s+участников"
+                       r"|список|list\s+of\s+participants)\b",
+       ("конференцияның қатысушылар ТІЗІМІ", "СПИСОК участников", "List of participants"),
+       ("участники конференции",), _I),
+    _p("resolution", r"\b(?:резолюция|қарары|қарар|resolution)\b",
+       ("қорытындысы бойынша ҚАРАРЫ", "РЕЗОЛЮЦИЯ", "Resolution"), ("қарастырылды",), _I),
+    # A reference list starts with one of these headings, alone on its line.
+    _p("reference_heading",
+       r"(?:список\s+(?:использованн\w+\s+)?(?:литературы|источников)|литература"
+       r"|(?:пайдаланылған|қолданылған)\s+әдебиеттер(?:\s+тізімі)?|әдебиеттер(?:\s+тізімі)?"
+       r"|references|bibliography)\s*:?",
+       ("Литература", "Список использованной литературы", "Пайдаланылған әдебиеттер тізімі",
+        "Әдебиеттер", "References:"),
+       ("Литература по теме показывает", "Әдебиеттерді зерделеу"), _I, whole=True),
+    # An author's surname printed in capitals, alone on its line.
+    _p("caps_surname", rf"[{_UP}][{_UP}\-]{{2,}}(?:\s+[{_UP}]\.\s*(?:[{_UP}]\.)?)?",
+       ("СОРОКУН", "БЕЙСЕНАЛИЕВ", "ЕРМЕКОВ Н.К.", "ТАШ-МУХАМЕДОВ"), ("ДТП и", "Сорокун"), whole=True),
+    # "Name Patronymic" (or "Name Patronymic" after a surname) on its own line.
+    _p("name_line", rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+"
+                    r"(?:ович|евич|вич|овна|евна|ична|инична|ұлы|улы|ұлы|қызы|кызы|оглы|уулу|кызы)",
+       ("Николай Сергеевич", "Ержан Малайұлы", "Айгүл Маратқызы", "Бауржан Нуралыулы",
+        "Светлана Львовна", "Гульнара Сагиндыковна"),
+       ("Республики Казахстан", "Алматы академиясы"), whole=True),
+    # "Surname Name Patronymic" in mixed case on one line.
+    _p("full_name_line", rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+\s+[{_UP}]"
+                         rf"[{_LOW}]+(?:ович|евич|вич|овна|евна|ична|ұлы|улы|қызы|кызы)",
+       ("Бапанов Талғат Абдирович", "Рустемова Гаухар Рустембековна"),
+       ("Николай Сергеевич", "Кодекс Республики Казахстан"), whole=True),
+    # A bracketed citation "[1]", "[1, с. 52]", "[2, 74-112 бб]"; group 1 is the number.
+    _p("citation", r"\[(\d{1,3})(?:\s*[,;.]?\s+[^\]\[]{0,30}|\s*[,;.]\s*[^\]\[]{0,30})?\]",
+       ("[1]", "[1, с. 52]", "[2, 74-112 ББ]", "[13, p.349]", "[5 с. 119]"),
+       ("[Текст]", "[лат. Status]")),
+    # A date in a programme: "20 сентября 2024", "2024 жылғы 20 қыркүйек".
+    _p("date_ru", r"\b(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+                  r"|октября|ноября|декабря)\s+(\d{4})", ("20 сентября 2024 г.",), ("20 мая",), _I),
+    _p("date_kk", r"\b(\d{4})\s+жылғы\s+(\d{1,2})\s+(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде"
+                  r"|тамыз|қыркүйек|қазан|қараша|желтоқсан)", ("2024 жылғы 20 қыркүйек",),
+       ("2024 жылы",), _I),
+    # The header of a news file: " date 2026-01-10 <title or text>".
+    _p("news_header", r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", (" date 2026-01-10 Қылмыс",
+                                                                 "date 2025-12-10 "),
+       ("update 2025-12-10",)),
+)}
+
+MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+             "сентября", "октября", "ноября", "декабря")
+MONTHS_KK = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+             "қыркүйек", "қазан", "қараша", "желтоқсан")
+
+
+def find_date(text: str) -> str | None:
+    """The first ISO date printed in ``text`` in Russian or Kazakh words, or ``None``.
+
+    >>> find_date("Дата: 20 сентября 2024 г."), find_date("2024 жылғы 20 қыркүйек"), find_date("—")
+    ('2024-09-20', '2024-09-20', None)
+    """
+    m = PATTERNS["date_ru"].search(text)
+    if m:
+        return f"{m.group(3)}-{MONTHS_RU.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
+    m = PATTERNS["date_kk"].search(text)
+    if m:
+        return f"{m.group(1)}-{MONTHS_KK.index(m.group(3).lower()) + 1:02d}-{int(m.group(2)):02d}"
+    return None
+
+
+__all__ = ["Pattern", "PATTERNS", "find_date"]
