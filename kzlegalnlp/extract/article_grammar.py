@@ -1,0 +1,389 @@
+"""Parsing article references out of one text (no code resolution here).
+
+The scan is anchor-driven so that it stays linear: one pass finds the anchors
+(a Russian or English article word, a Kazakh "N-бап..." form, a Kazakh code
+name followed by numbers), and each anchor is parsed with anchored patterns
+that read forwards, or backwards within a bounded window.
+
+>>> [(h.article, h.part) for h in find_hits("ч. 2 ст. 366 УК РК")]
+[('366', '2')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..patterns.articles import (
+    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
+    KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
+    NUM, RU_SEP, RU_SUB_KW, scan_keys,
+)
+from .code_mentions import Mention, find_mentions
+
+_I = re.IGNORECASE
+_WINDOW = 200  # how far back a Kazakh list or a Russian prefix may start
+
+
+@dataclass(frozen=True)
+class Attach:
+    """How a code is named next to a reference: a mention, "same code", generic or a law."""
+
+    kind: str
+    mention: Mention | None = None
+    law: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One referenced article before code resolution; offsets into the parsed text."""
+
+    start: int
+    end: int
+    article: str
+    lang: str
+    range_to: str | None = None
+    part: str | None = None
+    paragraph: str | None = None
+    subparagraph: str | None = None
+    attach: Attach | None = None
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    article: str
+    range_to: str | None
+    parts: tuple[str | None, ...] = (None,)
+    paragraphs: tuple[str | None, ...] = (None,)
+    subparagraphs: tuple[str | None, ...] = (None,)
+
+
+# --- compiled pieces -----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _re() -> dict[str, re.Pattern[str]]:
+    kk_part = PATTERNS["kk_part"].regex
+    kk_para = PATTERNS["kk_paragraph"].regex
+    kk_sub = PATTERNS["kk_subparagraph"].regex
+    return {
+        "anchor": re.compile(
+            rf"(?P<ru>{RU_ART})\s*(?=\d)|(?P<en>{EN_ART})\s*(?=\d|{EN_ROMAN})", _I),
+        "kk_anchor": re.compile(rf"(?P<kk>\d){KK_CONNECT}\Z", _I),
+        "num_split": re.compile(rf"({NUM})(?:{DASH}({NUM}))?"),
+        "item": re.compile(rf"{ITEM}{NOT_UNIT}", _I),
+        "en_item": re.compile(rf"(?:{ITEM}|{EN_ROMAN}){NOT_UNIT}", _I),
+        "ru_next": re.compile(rf"{RU_SEP}(?={ITEM}{NOT_UNIT})", _I),
+        "en_next": re.compile(rf"{EN_SEP}(?=(?:{ITEM}|{EN_ROMAN}){NOT_UNIT})", _I),
+        "kk_next": re.compile(rf"{KK_SEP}(?={ITEM}{NOT_UNIT})", _I),
+        "kk_list_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})*\Z", _I),
+        "kk_list2_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})+\s*\Z", _I),
+        "kk_bap": re.compile(rf"{KK_CONNECT}{KK_BAP}", _I),
+        "kk_part": re.compile(rf"\s*(?P<v>{KK_PLIST})\s*-?\s*бөлі[кг]\w*", _I),
+        "kk_para": re.compile(rf"\s*(?P<v>{kk_para})", _I),
+        "kk_sub": re.compile(rf"\s*(?P<v>{kk_sub})", _I),
+        "kk_paren": re.compile(
+            rf"\s*\(\s*(?P<p>{KK_PLIST})\s*-?\s*бөлі[кг]\w*"
+            rf"(?:\s*(?P<q>\d{{1,3}})\s*(?:\)|-)\s*тарма[қғ](?!ша)\w*)?\s*\)", _I),
+        "kk_before": re.compile(
+            r"(?:(?P<same>(?:осы|сол)\s+кодекс\w*)|(?P<law>(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?)"
+            r"|(?P<generic>(?<!\w)Кодекс\w*))\s*\Z", _I),
+        "ru_suffix": re.compile(
+            rf"\s*,?\s*(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
+            rf"\s*(?P<v>{RU_PLIST})", _I),
+        "ru_prefix": re.compile(
+            rf"(?:(?P<sub>{RU_SUB_KW})\s*(?P<subv>{RU_PLIST})\s*,?\s*)?"
+            rf"(?:(?P<para>{RU_PARA_KW})\s*(?P<parav>{RU_PLIST})\s*,?\s*)?"
+            rf"(?:(?P<part>{RU_PART_KW})\s*(?P<partv>{RU_PLIST})\s*,?\s*)?\Z", _I),
+        "en_prefix": re.compile(
+            rf"(?:(?<!\w)(?P<sub>sub-?paragraph)\s+(?P<subv>{RU_PLIST})\s+(?:of\s+)?)?"
+            rf"(?:(?<!\w)(?P<para>paragraph|para\.|item)\s+(?P<parav>{RU_PLIST})\s+(?:of\s+)?)?"
+            rf"(?:(?<!\w)(?P<part>part)\s+(?P<partv>{RU_PLIST})\s+(?:of\s+)?)?\Z", _I),
+        "ru_after": re.compile(
+            rf"\s*(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<law>{PATTERNS['ru_law'].regex})"
+            rf"|(?P<generic>{PATTERNS['generic_code'].regex}))", _I),
+        "en_after": re.compile(
+            rf"\s+(?:of\s+)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
+            rf"|(?P<law>{PATTERNS['en_law'].regex}))", _I),
+        "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
+        "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
+    }
+
+
+# --- small helpers -------------------------------------------------------------
+
+def _split_item(s: str) -> tuple[str, str | None]:
+    """"290-291.2" -> ("290", "291.2"); "188-1" stays an inserted article."""
+    m = _re()["num_split"].fullmatch(s)
+    a, b = (m.group(1), m.group(2)) if m else (s, None)
+    if "-" in a and b is None:
+        base, ins = a.rsplit("-", 1)
+        if int(ins) > int(base.split(".")[0]):  # "10-12" is a range, "188-1" is not
+            a, b = base, ins
+    return a, b
+
+
+def _norm_part(v: str) -> str:
+    """A part/paragraph value as a plain string: "«в»" -> "в", "второй" -> "2", "3)" -> "3"."""
+    v = v.strip().strip("«»\"").rstrip(")").strip()
+    low = v.lower()
+    if low in KK_ORD_WORDS:
+        return KK_ORD_WORDS[low]
+    for stem, num in RU_ORD_STEMS.items():
+        if low.startswith(stem) and not low[:1].isdigit():
+            return num
+    return re.sub(r"\s*-\s*\D+$", "", v)
+
+
+def _values(v: str | None) -> tuple[str | None, ...]:
+    if not v:
+        return (None,)
+    pieces = re.split(r"\s*-?\s*(?:,|\sи\s|\sжәне\s|\sмен\s|\sнемесе\s)\s*", f" {v} ".strip())
+    return tuple(_norm_part(p) for p in pieces if p.strip(" -"))
+
+
+def _items(text: str, pos: int, first: str, nxt: str) -> list[_Item]:
+    """Read a list of numbers starting at ``pos`` ("159, 160 и 304")."""
+    r = _re()
+    m = r[first].match(text, pos)
+    out: list[_Item] = []
+    while m:
+        a, b = _split_item(m.group())
+        out.append(_Item(m.start(), m.end(), a, b))
+        sep = r[nxt].match(text, m.end())
+        m = r[first].match(text, sep.end()) if sep else None
+    return out
+
+
+def _expand(items: list[_Item], lang: str, attach: Attach | None) -> list[Hit]:
+    hits = []
+    for it in items:
+        for part in it.parts:
+            for para in it.paragraphs:
+                for sub in it.subparagraphs:
+                    hits.append(Hit(it.start, it.end, it.article, lang, it.range_to,
+                                    part, para, sub, attach))
+    return hits
+
+
+# --- parts and attachments -----------------------------------------------------
+
+def _ru_suffix(text: str, item: _Item, pos: int, kind: str) -> int:
+    """Parts printed after the number: "ст. 190 ч. 4 п. 2"."""
+    seen: set[str] = set()
+    while True:
+        m = _re()[kind].match(text, pos)
+        if not m or m.lastgroup in seen:
+            return pos
+        group = next(g for g in ("part", "para", "sub") if m.group(g))
+        if group in seen:
+            return pos
+        seen.add(group)
+        _set_parts(item, group, m.group("v"))
+        item.end, pos = m.end(), m.end()
+
+
+def _set_parts(item: _Item, group: str, value: str | None) -> None:
+    vals = _values(value)
+    if group == "part" and item.parts == (None,):
+        item.parts = vals
+    elif group == "para" and item.paragraphs == (None,):
+        item.paragraphs = vals
+    elif group == "sub" and item.subparagraphs == (None,):
+        item.subparagraphs = vals
+
+
+def _prefix(text: str, item: _Item, lo: int, start: int, kind: str) -> None:
+    """Parts printed before the article word: "п. «в» ч. 2 ст.", "Part 2 of Article"."""
+    m = _re()[kind].search(text, max(lo, start - 120), start)
+    if not m or m.start() == start:
+        return
+    for group in ("part", "para", "sub"):
+        if m.group(group):
+            _set_parts(item, group, m.group(group + "v"))
+    item.start = m.start()
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _after(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tuple[Attach | None, int]:
+    """The code, "same code" phrase or law printed after a Russian/English reference."""
+    r = _re()
+    starts = [_skip_ws(text, pos)]
+    if kind == "en_after":
+        of = r["en_of"].match(text, pos)
+        starts = [of.end(), _skip_ws(text, pos + 1) + 3] if of else []
+    for q in starts:
+        if q in by_start:
+            return Attach("mention", by_start[q]), by_start[q].end
+    m = r[kind].match(text, pos)
+    if not m:
+        return None, pos
+    if m.group("same"):
+        return Attach("same"), m.end()
+    if m.group("law"):
+        return Attach("law", law=" ".join(m.group("law").split())), m.end()
+    return Attach("generic"), m.end()
+
+
+def _law_name(text: str, start: int, end: int) -> str:
+    q = _re()["quote_before"].search(text, max(0, start - 280), start)
+    first = q.start() if q else start
+    return " ".join(text[first:end].split())
+
+
+def _kk_before(text: str, start: int, lo: int, by_end: dict[int, Mention]) -> Attach | None:
+    """The code, "осы Кодекстің" or law printed before a Kazakh reference."""
+    back = start
+    while back > lo and text[back - 1].isspace():
+        back -= 1
+    if back in by_end:
+        return Attach("mention", by_end[back])
+    m = _re()["kk_before"].search(text, max(lo, start - 80), start)
+    if not m:
+        return None
+    if m.group("same"):
+        return Attach("same")
+    if m.group("law"):
+        return Attach("law", law=_law_name(text, m.start("law"), m.end("law")))
+    return Attach("generic")
+
+
+def _kk_tail(text: str, item: _Item, pos: int) -> int:
+    """The "-бабының 2-бөлігінің 3) тармағы" tail of a Kazakh reference."""
+    r = _re()
+    bap = r["kk_bap"].match(text, pos)
+    if not bap:
+        return pos
+    pos = item.end = bap.end()
+    for kind, group in (("kk_part", "part"), ("kk_para", "para"), ("kk_sub", "sub")):
+        m = r[kind].match(text, pos)
+        if m:
+            value = m.group("v")
+            if group != "part":
+                value = re.match(r"\d+|[^\W\d_]", value).group()  # type: ignore[union-attr]
+            _set_parts(item, group, value)
+            pos = item.end = m.end()
+    return pos
+
+
+# --- the anchors -----------------------------------------------------------------
+
+def _parse_designator(text: str, m: re.Match[str], lo: int,
+                      by_start: dict[int, Mention]) -> tuple[list[Hit], int]:
+    """A reference led by "ст."/"статья" (ru) or "Article"/"Art." (en)."""
+    lang = "ru" if m.group("ru") else "en"
+    first, nxt = ("item", "ru_next") if lang == "ru" else ("en_item", "en_next")
+    items = _items(text, m.end(), first, nxt)
+    if not items:
+        return [], m.end()
+    items[0].start = m.start()
+    _prefix(text, items[0], lo, m.start(), "ru_prefix" if lang == "ru" else "en_prefix")
+    end = items[-1].end
+    if lang == "ru":
+        end = _ru_suffix(text, items[-1], end, "ru_suffix")
+    attach, end = _after(text, end, by_start, "ru_after" if lang == "ru" else "en_after")
+    return _expand(items, lang, attach), end
+
+
+def _kk_items(text: str, pos: int) -> list[_Item]:
+    """A Kazakh list after a code name, each number with optional "(… бөлігінде)"."""
+    r = _re()
+    out: list[_Item] = []
+    m = r["item"].match(text, pos)
+    while m:
+        a, b = _split_item(m.group())
+        item = _Item(m.start(), m.end(), a, b)
+        paren = r["kk_paren"].match(text, m.end())
+        if paren:
+            item.parts = _values(paren.group("p"))
+            item.paragraphs = (paren.group("q"),)
+            item.end = paren.end()
+        out.append(item)
+        sep = r["kk_next"].match(text, item.end)
+        m = r["item"].match(text, sep.end()) if sep else None
+    return out
+
+
+def _parse_kk_bap(text: str, digit: int, lo: int,
+                  by_end: dict[int, Mention]) -> tuple[list[Hit], int]:
+    """A Kazakh "N-бап" reference found at its last digit; the list is read backwards."""
+    lm = _re()["kk_list_end"].search(text, max(lo, digit - _WINDOW), digit + 1)
+    if not lm:
+        return [], digit + 1
+    items = [it for it in _items(text, lm.start(), "item", "kk_next") if it.end <= digit + 1]
+    if not items or items[-1].end != digit + 1:
+        items = [_Item(lm.start(), digit + 1, *_split_item(text[lm.start():digit + 1]))]
+    end = _kk_tail(text, items[-1], digit + 1)
+    return _expand(items, "kk", _kk_before(text, items[0].start, lo, by_end)), end
+
+
+def _parse_kk_code(text: str, mention: Mention, lo: int) -> tuple[list[Hit], int]:
+    """A Kazakh code name with numbers after ("ҚР ҚК 207, 210 және 213") or before it."""
+    attach = Attach("mention", mention)
+    start = _skip_ws(text, mention.end)
+    items = _kk_items(text, start) if start > mention.end else []
+    if items:
+        end = _kk_tail(text, items[-1], items[-1].end)
+        return _expand(items, "kk", attach), end
+    lm = _re()["kk_list2_end"].search(text, max(lo, mention.start - _WINDOW), mention.start)
+    if lm:
+        items = [it for it in _items(text, lm.start(), "item", "kk_next") if it.end <= mention.start]
+        if len(items) >= 2:
+            return _expand(items, "kk", attach), mention.end
+    return [], mention.end
+
+
+def _anchors(text: str, positions: list[int]) -> list[re.Match[str]]:
+    """Anchor matches at the literal keys: "ст."/"статья"/"Article" and Kazakh "N-бап"."""
+    r, out = _re(), []
+    for p in positions:
+        if text.startswith(("бап", "баб"), p):
+            m = r["kk_anchor"].search(text, max(0, p - 16), p)
+        else:
+            m = r["anchor"].match(text, p)
+        if m:
+            out.append(m)
+    return out
+
+
+def find_hits(text: str, mentions: list[Mention] | None = None,
+              keys: dict[str, list[int]] | None = None) -> list[Hit]:
+    """Every referenced article of ``text``, unresolved, in order.
+
+    >>> [(h.article, h.range_to, h.lang) for h in find_hits("ст. 290-291.2 УК РФ")]
+    [('290', '291.2', 'ru')]
+    >>> [h.article for h in find_hits("ҚР ҚК 207, 210, 211 және 213")]
+    ['207', '210', '211', '213']
+    """
+    keys = scan_keys(text) if keys is None else keys
+    mentions = find_mentions(text, keys) if mentions is None else mentions
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    events: list[tuple[int, int, object]] = [(a.start(), 1, a) for a in _anchors(text, keys["anchor"])]
+    events += [(m.start, 0, m) for m in mentions if m.lang == "kk"]
+    events.sort(key=lambda e: (e[0], e[1]))
+    hits: list[Hit] = []
+    consumed = 0
+    for pos, _, ev in events:
+        if pos < consumed:
+            continue
+        if isinstance(ev, Mention):
+            found, end = _parse_kk_code(text, ev, consumed)
+        elif ev.re is _re()["kk_anchor"]:
+            found, end = _parse_kk_bap(text, ev.start(), consumed, by_end)
+        else:
+            found, end = _parse_designator(text, ev, consumed, by_start)
+        hits.extend(found)
+        if found:
+            consumed = max(consumed, end)
+    return sorted(hits, key=lambda h: h.start)
+
+
+__all__ = ["Attach", "Hit", "find_hits", "replace"]

@@ -1,0 +1,192 @@
+"""Finding names of legal codes in text and resolving them to registry ids.
+
+A *mention* is a family alias ("УК", "Қылмыстық кодекстің", "Criminal Code"),
+possibly with a country marker before ("ҚР ҚК") or after ("УК РФ",
+"Criminal Code of the Republic of Kazakhstan"). The registry lives in
+``kzlegalnlp/patterns/codes.json``.
+
+Resolution rule for a code named without a country (a bare "УК", "ГК",
+"Уголовного кодекса") or not named at all (a bare "ст. 191"):
+
+1. a country printed with the mention makes it ``explicit``;
+2. a family that exists for one country only (КЗСЗ) is ``explicit`` too;
+3. otherwise the country of the nearest code named earlier in the same
+   document (paragraphs are read in order) gives ``context``;
+4. otherwise the country the document is about (the country most often named
+   in it) gives ``context``;
+5. otherwise the code stays ``unresolved`` (``code=None``).
+
+A reference with no code at all takes the nearest code named earlier in the
+document (``context``); "настоящего Кодекса", "осы Кодекстің" take the code of
+the nearest earlier code or reference (``same_code``).
+
+>>> [(m.family, m.country) for m in find_mentions("по ст. 190 УК РК и ст. 42 УПК")]
+[('UK', 'KZ'), ('UPK', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..patterns.articles import alias_regex, code_registry, scan_keys
+
+_KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A code named in the text: ``family`` and, when printed, ``country``."""
+
+    start: int
+    end: int
+    family: str
+    country: str | None
+    lang: str
+
+
+@dataclass
+class Context:
+    """What earlier text of the same document says about codes.
+
+    >>> ctx = Context(doc_country="KZ")
+    >>> ctx.resolve_family("UK", None)
+    ('KZ-UK', 'context')
+    """
+
+    code: str | None = None
+    country: str | None = None
+    doc_country: str | None = None
+    default_code: str | None = None
+    _seen: list[str] = field(default_factory=list)
+
+    def resolve_family(self, family: str, country: str | None) -> tuple[str | None, str]:
+        """Registry id and resolution of a family named with an optional country."""
+        ids = family_codes(family)
+        if country and f"{country}-{family}" in ids:
+            return f"{country}-{family}", "explicit"
+        if len(ids) == 1:
+            return ids[0], "explicit"
+        for guess in (self.country, self.doc_country):
+            if guess and f"{guess}-{family}" in ids:
+                return f"{guess}-{family}", "context"
+        return None, "unresolved"
+
+    def remember(self, code: str | None) -> None:
+        """Record ``code`` as the nearest code named so far."""
+        if code:
+            self.code = code
+            self.country = code.split("-", 1)[0]
+
+
+@lru_cache(maxsize=None)
+def family_codes(family: str) -> tuple[str, ...]:
+    """Registry ids of one family, e.g. ``("KZ-UK", "RU-UK")``.
+
+    >>> family_codes("Health")
+    ('KZ-Health',)
+    """
+    return tuple(c["id"] for c in code_registry()["codes"] if c["family"] == family)
+
+
+def _family_regex() -> str:
+    parts = []
+    for name, fam in code_registry()["families"].items():
+        alts = [rf"(?-i:{re.escape(a)}(?:-[^\W\d_]+)?)" for a in fam["abbr"]]
+        alts += [alias_regex(n) for n in fam["names"]]
+        parts.append(f"(?P<{name}>{'|'.join(alts)})")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def mention_re() -> re.Pattern[str]:
+    """One expression for every family alias (the country is checked around it).
+
+    >>> mention_re().search("согласно УК РК").group()
+    'УК'
+    """
+    return re.compile(rf"(?:{_family_regex()})(?!\w)", re.IGNORECASE)
+
+
+def _country_alts(side: str) -> str:
+    groups = []
+    for country, spec in code_registry()["countries"].items():
+        alts = [alias_regex(a) for lang in spec[side].values() for a in lang]
+        if alts:
+            groups.append(f"(?P<{country}>{'|'.join(alts)})")
+    return "|".join(groups)
+
+
+@lru_cache(maxsize=1)
+def _pre_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_country_alts('pre')})\s+\Z")
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_country_alts('post')})(?!\w)")
+
+
+
+
+def _lang_of(surface: str) -> str:
+    if _KK_LETTERS.search(surface):
+        return "kk"
+    return "en" if _LATIN.search(surface) else "ru"
+
+
+def mention_at(text: str, m: re.Match[str]) -> Mention | None:
+    """Turn a family-alias match into a :class:`Mention`, reading the country around it."""
+    start, end, country = m.start(), m.end(), None
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return None  # inside a word
+    pre = _pre_re().search(text, max(0, start - 60), start)
+    if pre:
+        start, country = pre.start(), pre.lastgroup
+    post = _post_re().match(text, end)
+    if post and not country:
+        end, country = post.end(), post.lastgroup
+    return Mention(start, end, m.lastgroup or "", country, _lang_of(text[start:end]))
+
+
+def find_mentions(text: str, keys: dict[str, list[int]] | None = None) -> list[Mention]:
+    """Every code named in ``text``, in order.
+
+    >>> [m.country for m in find_mentions("ҚР ҚК 205-бабы; Уголовный кодекс РФ")]
+    ['KZ', 'RU']
+    """
+    out: dict[int, Mention] = {}
+    last_end, rx = 0, mention_re()
+    keys = scan_keys(text) if keys is None else keys
+    for p in keys["code"]:
+        if p < last_end:
+            continue
+        m = rx.search(text, max(last_end, p - 70), p + 70)
+        while m and m.end() <= p:
+            m = rx.search(text, m.end(), p + 70)
+        if not m or m.start() > p:
+            continue
+        found = mention_at(text, m)
+        last_end = m.end()
+        if found is not None:
+            out.setdefault(found.start, found)
+    return list(out.values())
+
+
+def document_country(text: str, keys: dict[str, list[int]] | None = None) -> str | None:
+    """The country most often named in ``text`` ("KZ", "RU"), or None.
+
+    >>> document_country("Республика Казахстан, РК, и Россия")
+    'KZ'
+    """
+    counts: dict[str, int] = {}
+    keys = scan_keys(text) if keys is None else keys
+    for country in code_registry()["countries"]:
+        for p in keys[country]:
+            if p == 0 or not text[p - 1].isalnum():  # a word start, not "ПАРК"
+                counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda c: counts[c])

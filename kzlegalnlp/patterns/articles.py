@@ -1,0 +1,216 @@
+"""The grammar of article references, as named patterns with examples.
+
+Every pattern is a regular-expression string built from smaller named pieces,
+and carries examples that it must find. ``tests/test_articles_patterns.py``
+proves both directions: each pattern matches each of its examples, and each
+example is matched by its pattern. The code registry (names and abbreviations of
+codes, country markers) is data: ``codes.json`` next to this module.
+
+All patterns avoid nested unbounded repetition over the same characters, so a
+match attempt costs time linear in what it reads (no catastrophic backtracking).
+
+>>> import re
+>>> bool(re.search(PATTERNS["ru_designator"].regex, "согласно ст. 190", re.I))
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named regular expression with the examples it must match.
+
+    >>> p = Pattern("num", r"\\d+", ("12",))
+    >>> p.compile().search("a 12").group()
+    '12'
+    """
+
+    name: str
+    regex: str
+    examples: tuple[str, ...]
+    flags: int = re.IGNORECASE
+    doc: str = ""
+
+    def compile(self) -> re.Pattern[str]:
+        """The compiled expression (cached by :func:`compiled`)."""
+        return re.compile(self.regex, self.flags)
+
+
+# --- numbers -----------------------------------------------------------------
+# An article number as printed: 190, 291.2, 188-1, 345-1. Whether "A-B" is an
+# inserted article ("188-1") or a range ("205-211") is decided in code: an
+# inserted number is smaller than its base.
+NUM = r"\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d)){0,2}(?:-\d{1,2}(?!\d)(?!\.\d))?"
+DASH = r"\s*[-–—]\s*"
+# one list item: a number or a range of numbers
+ITEM = rf"{NUM}(?:{DASH}{NUM})?"
+# a number must not be a year, a chapter, a percentage or an amount
+NOT_UNIT = (
+    r"(?!\s*-?\s*(?:жыл|ж\.|жж|тарау|бөлім(?!\w*\s*\d)|пайыз|%)"
+    r"|\s*(?:год|г\.|гг|лет|процент|тенге|млн|млрд|тыс|year|percent))"
+)
+
+# --- Russian ------------------------------------------------------------------
+RU_ART = r"(?<!\w)(?:ст\.\s*ст\.|ст\.\s*с\.|ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))"
+RU_SEP = (
+    r"\s*(?:,\s*(?:(?:и|или|а\s+также)\s+)?|\s(?:и|или)\s+)"
+    r"(?:(?:ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))\s*)?"
+)
+RU_PART_KW = r"(?<!\w)(?:ч\.\s*ч\.|ч\.|част(?:ями|ях|ям|ью|ей|ь|и))"
+RU_PARA_KW = r"(?<!\w)(?:п\.\s*п\.|п\.|пункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?)(?!\w)"
+RU_SUB_KW = r"(?<!\w)(?:пп\.|подп\.|подпункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?)(?!\w)"
+RU_ORD = (
+    r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
+    r"(?:ая|ой|ую|ою|ья|ьей|ью|ье|ого|ому|ым|ом|ые|ых|ыми|ий|ей)"
+)
+PITEM = r"(?:«[а-яёa-z]»|\"[а-яёa-z]\"|[а-яё]\)|\d{1,3}(?:\.\d{1,2})?(?:-\d)?\)?)"
+RU_PITEM = rf"(?:{PITEM}|{RU_ORD})"
+RU_PLIST = rf"{RU_PITEM}(?:\s*(?:,|\sи\s)\s*{RU_PITEM})*"
+
+# --- Kazakh -------------------------------------------------------------------
+KK_ORD_SUFFIX = r"(?:ыншы|інші|нші|ншы|ші|шы)"
+KK_ORD_WORDS = {
+    "бірінші": "1", "екінші": "2", "үшінші": "3", "төртінші": "4", "бесінші": "5",
+    "алтыншы": "6", "жетінші": "7", "сегізінші": "8", "тоғызыншы": "9", "оныншы": "10",
+}
+RU_ORD_STEMS = {
+    "перв": "1", "втор": "2", "трет": "3", "четв": "4", "пят": "5",
+    "шест": "6", "седьм": "7", "восьм": "8", "девят": "9", "десят": "10",
+}
+KK_ORD = "(?:" + "|".join(KK_ORD_WORDS) + ")"
+KK_CONNECT = rf"\s*-?\s*(?:{KK_ORD_SUFFIX}\s*-?\s*)?"
+KK_BAP = r"(?-i:ба[пб])\w*"  # lower case: "БАПАНОВ" is a surname
+KK_SEP = r"\s*-?\s*(?:,\s*(?:және\s+)?|\s(?:және|мен|немесе)\s+)"
+KK_PITEM = rf"(?:\d{{1,3}}(?:\s*-\s*{KK_ORD_SUFFIX})?|{KK_ORD})"
+KK_PLIST = rf"{KK_PITEM}(?:{KK_SEP}{KK_PITEM})*"
+
+# --- English ------------------------------------------------------------------
+EN_ART = r"(?<!\w)(?:articles?|arts?\.)"
+EN_SEP = r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:articles?|arts?\.)\s*)?"
+EN_ROMAN = r"[IVX]{1,5}(?![\w])"
+
+# Literal keys: every anchor contains one of them. Searching for plain literals
+# is far faster than running the full grammar at every position.
+ANCHOR_KEYS = ("ст.", "Ст.", "СТ.", "стать", "Стать", "СТАТЬ", "art", "Art", "ART", "бап", "баб")
+
+PATTERNS: dict[str, Pattern] = {
+    p.name: p
+    for p in (
+        Pattern("number", NUM, ("190", "291.2", "188-1"), doc="an article number as printed"),
+        Pattern("item", ITEM, ("290-291.2", "205–213", "227-1"), doc="a number or a range"),
+        Pattern("ru_designator", RU_ART,
+                ("ст. 190", "ст.ст. 159", "ст.с.205", "статьей 960", "статьям 28", "Статья 5",
+                 "ст. ст. 1")),
+        Pattern("ru_list", rf"{ITEM}(?:{RU_SEP}{ITEM})*",
+                ("159, 160, 204, 292 и 304", "168 и ст. 169", "290, 291, 291.1")),
+        Pattern("ru_part", rf"{RU_PART_KW}\s*{RU_PLIST}",
+                ("ч. 2", "ч.ч. 2, 3", "части 2", "Часть 1", "частью второй")),
+        Pattern("ru_paragraph", rf"{RU_PARA_KW}\s*{RU_PLIST}",
+                ("п. «в»", "пункт 12", "пункте 1", "п.30", "п. 2")),
+        Pattern("ru_subparagraph", rf"{RU_SUB_KW}\s*{RU_PLIST}", ("пп. 3)", "подпункт «а»")),
+        Pattern("ru_same_code",
+                r"(?:настоящ\w+|того\s+же|этого|данного|указанного)\s+кодекс\w*",
+                ("настоящего Кодекса", "того же Кодекса", "этого кодекса")),
+        Pattern("ru_law",
+                r"(?:Федеральн\w+\s+)?(?:закон\w*|ЗРК|ФЗ|указ(?:а|у|ом|е)?(?!\w)|конвенци\w*|постановлени\w*)"
+                r"(?:[^«».;]{0,100}?«[^«»]{1,200}»)?",
+                ("Закона РК «О национальной безопасности»", "ЗРК «О персональных данных»",
+                 "Федерального закона")),
+        Pattern("kk_bap", rf"\d{KK_CONNECT}{KK_BAP}",
+                ("190-бабы", "205-бап", "190-ыншы бабы", "212-баптар", "190-\nбабының",
+                 "227-1-баптары")),
+        Pattern("kk_list", rf"{ITEM}(?:{KK_SEP}{ITEM})*",
+                ("205, 206, 207, 208", "227 және 227-1", "207, 210, 211 және 213")),
+        Pattern("kk_part", rf"{KK_PLIST}\s*-?\s*бөлі[кг]\w*",
+                ("4-бөлігі", "2-бөлігінің", "бірінші және екінші бөліктерінде", "4-інші бөлігі",
+                 "1-және 3-бөліктеріне")),
+        Pattern("kk_paragraph",
+                rf"\d{{1,3}}\s*(?:\)|-?\s*(?:{KK_ORD_SUFFIX}\s*-?\s*)?)\s*тарма[қғ](?!ша)\w*",
+                ("3) тармағы", "4-тармағында", "1-тармағында")),
+        Pattern("kk_subparagraph", r"(?:\d{1,3}|[а-яәі])\s*(?:\)|-)?\s*тармақша\w*",
+                ("2) тармақшасы", "5-тармақшасында")),
+        Pattern("kk_same_code", r"(?:осы|сол)\s+кодекс\w*", ("осы Кодекстің", "осы кодекске")),
+        Pattern("kk_law", r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?\s*\Z",
+                ("заңның ", "Заңының ")),
+        Pattern("en_designator", EN_ART, ("Article 190", "Art. 190", "Articles 205", "art. 1")),
+        Pattern("en_list", rf"(?:{ITEM}|{EN_ROMAN})(?:{EN_SEP}(?:{ITEM}|{EN_ROMAN}))*",
+                ("205-213", "344 and 345", "II")),
+        Pattern("en_same_code", r"(?:this|the\s+same)\s+Code", ("this Code", "the same Code")),
+        Pattern("en_law",
+                r"(?:the\s+)?(?:Law|Act|Convention|Protocol|Decree)"
+                r"(?:\s+of\s+the\s+Republic\s+of\s+\w+)?(?:\s*(?:«[^«»]{1,200}»|\"[^\"]{1,200}\"))?",
+                ("the Law of the Republic of Kazakhstan «On Aviation»", "Convention")),
+        Pattern("generic_code", r"(?<!\w)Кодекс(?:а|у|ом|е|і|тің|інің|іне|ке)?(?!\w)",
+                ("Кодекса", "Кодекстің"), flags=0),
+        Pattern("not_unit", rf"\d{NOT_UNIT}", ("5 бабы",), doc="a number that is not a year"),
+    )
+}
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str) -> re.Pattern[str]:
+    """The compiled pattern ``name`` of :data:`PATTERNS`.
+
+    >>> compiled("ru_part").match("ч. 2").group()
+    'ч. 2'
+    """
+    return PATTERNS[name].compile()
+
+
+@lru_cache(maxsize=1)
+def code_registry() -> dict[str, Any]:
+    """The code registry (``codes.json``), parsed once.
+
+    >>> code_registry()["codes"][0]["id"]
+    'KZ-UK'
+    """
+    with open(_HERE / "codes.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _keys_re() -> re.Pattern[str]:
+    groups = {"anchor": ANCHOR_KEYS, "code": tuple(code_registry()["keys"])}
+    for country, spec in code_registry()["countries"].items():
+        groups[country] = tuple(spec["markers"])
+    alts = []
+    for name, keys in groups.items():
+        ordered = sorted(keys, key=len, reverse=True)
+        alts.append(f"(?P<{name}>{'|'.join(re.escape(k) for k in ordered)})")
+    return re.compile("|".join(alts))
+
+
+def scan_keys(text: str) -> dict[str, list[int]]:
+    """One pass over ``text`` for every literal key: anchors, code names, country names.
+
+    >>> scan_keys("ст. 5 УК РК")["anchor"], scan_keys("ст. 5 УК РК")["code"]
+    ([0], [6])
+    """
+    out: dict[str, list[int]] = {name: [] for name in _keys_re().groupindex}
+    for m in _keys_re().finditer(text):
+        out[m.lastgroup or ""].append(m.start())
+    return out
+
+
+def alias_regex(alias: str) -> str:
+    """A registry alias as a regex: spaces match any whitespace, Latin look-alikes count.
+
+    PDF-extracted Kazakh often prints the Latin ``i`` for ``і``.
+
+    >>> import re
+    >>> bool(re.fullmatch(alias_regex("Қылмыстық кодекс"), "Қылмыстық\\nкодекс"))
+    True
+    >>> bool(re.fullmatch(alias_regex("кодексі"), "кодексi"))
+    True
+    """
+    return alias.replace(" ", r"\s+").replace("і", "[іi]")
