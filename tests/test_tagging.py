@@ -222,14 +222,17 @@ def test_resume_after_interrupted_run(corpus, tmp_path):
     assert [r["value"] for r in _rows(out, "statistics") if r["source"] == "news_plain.txt"] == [2.0]
 
 
-def test_explicit_files_and_skipped_types(corpus, tmp_path):
+def test_discover_order_hidden_and_duplicates(corpus):
     (corpus / "notes.csv").write_text("a,b\n", encoding="utf-8")
     (corpus / ".hidden.txt").write_text("hidden\n", encoding="utf-8")
-    sources, skipped = runner.discover([corpus, corpus / "news_plain.txt"], [".txt"])
-    assert [s.name for s in sources] == ["news_fraud.txt", "news_plain.txt", "paper_ru.txt", "sub/paper_drugs.txt"]
-    assert skipped == ["notes.csv"]
-    sources, _ = runner.discover([corpus / "notes.csv"], [".txt"])
-    assert [s.name for s in sources] == ["notes.csv"]  # named explicitly: tried, and reported if bad
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "x.txt").write_text("x\n", encoding="utf-8")
+    sources = runner.discover([corpus, corpus / "news_plain.txt"])
+    # every visible file, sorted; a file named twice is tagged once; other types are
+    # taken too, so that the loader reports them instead of dropping them silently
+    assert [s.name for s in sources] == ["news_fraud.txt", "news_plain.txt", "notes.csv", "paper_ru.txt",
+                                         "sub/paper_drugs.txt"]
+    assert [s.name for s in runner.discover([corpus / "sub" / "paper_drugs.txt"])] == ["paper_drugs.txt"]
 
 
 def test_schema_files_are_current():

@@ -72,7 +72,6 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
     from rich.console import Console
 
     from .export import FORMATS, export
-    from .upstream import input_suffixes
 
     err, console = Console(stderr=True), Console()
     unknown = sorted(set(formats) - set(FORMATS))
@@ -88,7 +87,7 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
     feedback = _Feedback(err, err.is_terminal and not quiet, verbose and not quiet)
     started = time.perf_counter()
     try:
-        result = runner.tag(paths, out, factory=factory or runner.default_factory, suffixes=input_suffixes(),
+        result = runner.tag(paths, out, factory=factory or runner.default_factory,
                             model=model, workers=workers, resume=resume, on_start=feedback.start,
                             on_file=feedback.file_done)
     finally:
@@ -97,7 +96,6 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
     if not quiet:
         result.summary.render(console, seconds=time.perf_counter() - started)
     if result.summary.files == 0:
-        err.print("[bold red]error[/] no file to tag (folders are searched for "
-                  f"{', '.join(input_suffixes())})", highlight=False)
+        err.print("[bold red]error[/] no file to tag", highlight=False)
         return EXIT_NOTHING
     return result.exit_code

@@ -32,7 +32,8 @@ class Steps:
     ``load(path, root)`` returns the documents of one file and raises
     :class:`~kzlegalnlp.errors.CorpusReadError` (or ``OSError``) for a bad file;
     ``classify`` scores a document, ``classify_paragraphs`` each body paragraph
-    (either may be None to skip topics).
+    (either may be None to skip topics); ``classify_both``, when given, does
+    both at once (the paragraphs are scored once instead of twice).
     """
 
     load: Callable[[Path, Path | None], Sequence[Document]]
@@ -40,6 +41,7 @@ class Steps:
     statistics: Callable[[Document], Sequence[Statistic]]
     classify: Callable[[Document], TopicScores] | None = None
     classify_paragraphs: Callable[[Document], Sequence[TopicScores]] | None = None
+    classify_both: Callable[[Document], tuple[TopicScores, Sequence[TopicScores]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,22 @@ def _article_key(ref: ArticleRef) -> str:
     return f"{ref.code or '?'}|{ref.article}"
 
 
+def _topics(doc: Document, steps: Steps, job: Job, summary: FileSummary
+            ) -> tuple[TopicScores | None, Sequence[TopicScores | None]]:
+    """Document and paragraph topics (None where there is no classifier or it failed)."""
+    none: Sequence[TopicScores | None] = [None] * len(doc.paragraphs)
+    if steps.classify_both:
+        both = _safely(lambda: steps.classify_both(doc), None, "classify", doc, job, summary)
+        return both if both is not None else (None, none)
+    scores = _safely(lambda: steps.classify(doc), None, "classify", doc, job, summary) if steps.classify else None
+    if steps.classify_paragraphs and doc.paragraphs:
+        return scores, _safely(lambda: list(steps.classify_paragraphs(doc)), none, "classify", doc, job, summary)
+    return scores, none
+
+
 def _doc_lines(doc: Document, steps: Steps, job: Job, summary: FileSummary) -> list[str]:
     """All rows of one document, as tagged JSONL lines ``<table>\\t<json>``."""
-    scores = _safely(lambda: steps.classify(doc), None, "classify", doc, job, summary) if steps.classify else None
-    pscores: Sequence[TopicScores | None] = [None] * len(doc.paragraphs)
-    if steps.classify_paragraphs and doc.paragraphs:
-        pscores = _safely(lambda: list(steps.classify_paragraphs(doc)), pscores, "classify", doc, job, summary)
+    scores, pscores = _topics(doc, steps, job, summary)
     arts = rows.sorted_findings(_safely(lambda: list(steps.articles(doc)), [], "extract", doc, job, summary))
     stats = rows.sorted_findings(_safely(lambda: list(steps.statistics(doc)), [], "extract", doc, job, summary))
     finder = rows.ParagraphFinder(doc)

@@ -15,7 +15,7 @@ import json
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..records import SCHEMA_VERSION
 from . import rows
@@ -55,30 +55,26 @@ def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover(paths: Sequence[Path], suffixes: Iterable[str]) -> tuple[list[Source], list[str]]:
-    """Files to tag under ``paths``, in a stable order, and the ones skipped.
+def discover(paths: Sequence[Path]) -> list[Source]:
+    """Files to tag under ``paths``, in a stable order.
 
-    Folders are walked recursively in sorted order; inside them only files with
-    one of ``suffixes`` are taken (hidden files are ignored, others skipped and
-    listed). A file named explicitly is always taken, so a bad one gets reported.
+    Folders are walked recursively in sorted order, hidden files and folders
+    left out. Every other file is taken, even of a type the loader does not
+    read, so that it is reported rather than silently dropped.
     """
-    wanted = {s.lower() for s in suffixes}
     found: list[Source] = []
-    skipped: list[str] = []
     seen: set[Path] = set()
-    for arg in paths:
-        arg = Path(arg)
+    for arg in map(Path, paths):
         if arg.is_dir():
-            for path in sorted(p for p in arg.rglob("*") if p.is_file() and _visible(p, arg)):
-                if path.suffix.lower() not in wanted:
-                    skipped.append(path.relative_to(arg).as_posix())
-                elif path.resolve() not in seen:
-                    seen.add(path.resolve())
-                    found.append(Source(path, arg, path.relative_to(arg).as_posix()))
-        elif arg.resolve() not in seen:
-            seen.add(arg.resolve())
-            found.append(Source(arg, None, arg.name))
-    return found, skipped
+            files = sorted(p for p in arg.rglob("*") if p.is_file() and _visible(p, arg))
+            pairs = [(path, arg, path.relative_to(arg).as_posix()) for path in files]
+        else:
+            pairs = [(arg, None, arg.name)]
+        for path, root, name in pairs:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(Source(path, root, name))
+    return found
 
 
 def content_hash(path: Path) -> str:
@@ -121,15 +117,18 @@ def _run_in_worker(job: Job) -> Outcome:
 # --- main side --------------------------------------------------------------------
 
 
-def _plan(sources: list[Source], parts: Path, fingerprint: str, resume: bool
+def _plan(sources: list[Source], parts: Path, fingerprint: str, resume: bool, digests: dict[int, str]
           ) -> tuple[list[Job], dict[int, Outcome]]:
-    """Jobs to run, and outcomes known already (unreadable files, resumed parts)."""
+    """Jobs to run, and outcomes known already (unreadable files, resumed parts).
+
+    Fills ``digests`` (input index -> SHA-256 of the file's content).
+    """
     jobs: list[Job] = []
     known: dict[int, Outcome] = {}
     for i, src in enumerate(sources):
         try:
             size = src.path.stat().st_size
-            digest = content_hash(src.path)
+            digest = digests[i] = content_hash(src.path)
         except OSError as exc:
             from .pipeline import FileSummary
 
@@ -181,7 +180,6 @@ def tag(
     out: Path,
     *,
     factory: StepsFactory,
-    suffixes: Iterable[str] = (".txt",),
     model: str | None = None,
     workers: int = 1,
     resume: bool = False,
@@ -196,11 +194,12 @@ def tag(
     out = Path(out)
     parts = out / STATE_DIR / "parts"
     parts.mkdir(parents=True, exist_ok=True)
-    sources, skipped = discover(paths, suffixes)
-    jobs, known = _plan(sources, parts, code_fingerprint(model), resume)
+    sources = discover(paths)
+    digests: dict[int, str] = {}
+    jobs, known = _plan(sources, parts, code_fingerprint(model), resume, digests)
     if on_start:
         on_start(len(sources), sum(j.size for j in jobs) + sum(o.size for o in known.values()))
-    summary = RunSummary(skipped=skipped)
+    summary = RunSummary()
     manifest = []
     with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers:
         for outcome in _outcomes(jobs, known, len(sources), factory, model, max(1, workers)):
@@ -209,7 +208,7 @@ def tag(
             if outcome.part_path:
                 _copy_part(outcome, writers)
             summary.add(outcome)
-            manifest.append(_manifest_entry(sources[outcome.index], outcome))
+            manifest.append(_manifest_entry(sources[outcome.index], outcome, digests.get(outcome.index)))
             if on_file:
                 on_file(outcome)
     _prune(parts, {o["part"] for o in manifest if o["part"]})
@@ -219,8 +218,8 @@ def tag(
     return TagResult(summary, out, written)
 
 
-def _manifest_entry(src: Source, outcome: Outcome) -> dict[str, object]:
-    return {"source": src.name, "path": str(src.path.resolve()), "bytes": outcome.size,
+def _manifest_entry(src: Source, outcome: Outcome, digest: str | None) -> dict[str, object]:
+    return {"source": src.name, "path": str(src.path.resolve()), "sha256": digest, "bytes": outcome.size,
             "part": Path(outcome.part_path).name if outcome.part_path else None, "failed": outcome.failed}
 
 

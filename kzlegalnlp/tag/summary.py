@@ -40,7 +40,6 @@ class RunSummary:
     articles: Counter = field(default_factory=Counter)  # "code|article" -> citations
     titles: dict[str, str] = field(default_factory=dict)
     problems: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
 
     def add(self, outcome: "Outcome") -> None:
         """Merge the counts of one file."""
@@ -93,7 +92,6 @@ class RunSummary:
             "articles": {"total": sum(self.articles.values()), "top": self.top_articles()},
             "statistics": self.statistics,
             "problems": self.problems,
-            "skipped": self.skipped,
         }
 
     def render(self, console: "Console", top: int = 10, seconds: float | None = None) -> None:
@@ -137,8 +135,6 @@ class RunSummary:
             f"{sum(self.documents.values())} documents, {self.paragraphs} paragraphs, "
             f"{sum(self.articles.values())} article references, {self.statistics} statistics"
         )
-        if self.skipped:
-            console.print(f"skipped {len(self.skipped)} files of other types (e.g. {self.skipped[0]})")
         if self.problems:
             console.print(f"[bold red]{len(self.problems)} problems in {self.failed_files} files:[/]")
             for p in self.problems:
