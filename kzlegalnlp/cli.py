@@ -53,6 +53,20 @@ def report_command(
     typer.echo(write_report(Path(folder), Path(out)))
 
 
+@evaluate_app.command("articles")
+def evaluate_articles_command(
+    gold: str = typer.Option(None, "--gold", help="Gold JSONL (default: the bundled articles.jsonl)."),
+    corpus: str = typer.Option(None, "--corpus", help="Corpus folder (default: the bundled corpus)."),
+    show_errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
+) -> None:
+    """Precision, recall and F1 of the article extractor, overall and per language."""
+    from pathlib import Path
+
+    from .extract.evaluate_articles import evaluate
+
+    typer.echo(evaluate(Path(gold) if gold else None, corpus, show_errors)[1])
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()

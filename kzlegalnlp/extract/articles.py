@@ -12,7 +12,8 @@ How a code is found (``resolution``) is documented in
 
 from __future__ import annotations
 
-from typing import Iterable
+import bisect
+from dataclasses import replace
 
 from .. import codes as _codes
 from ..records import ArticleRef, Document, Paragraph
@@ -68,20 +69,29 @@ def _extract_text(text: str, ctx: Context, keys: dict[str, list[int]] | None = N
 
 
 def _extract_document(doc: Document, ctx: Context) -> list[ArticleRef]:
-    out: list[ArticleRef] = []
-    paragraphs: Iterable[Paragraph] = (*doc.paragraphs, *doc.references)
+    """References of a document, offsets mapped back to its source file.
+
+    Paragraphs are read as one text joined by line breaks, so a reference that
+    the paragraph splitter cut in two (a list running over a line that starts
+    with "1)" or with a number) is still read whole.
+    """
+    paragraphs: list[Paragraph] = [*doc.paragraphs, *doc.references]
+    starts, pos = [], 0
     for para in paragraphs:
-        for r in _extract_text(para.text, ctx):
-            start, end = para.to_source_span(r.char_start, r.char_end)
-            out.append(_with_source(r, doc, para, start, end))
+        starts.append(pos)
+        pos += len(para.text) + 1
+    text = "\n".join(p.text for p in paragraphs)
+    out = []
+    for r in _extract_text(text, ctx):
+        i = bisect.bisect_right(starts, r.char_start) - 1
+        j = bisect.bisect_right(starts, max(r.char_end - 1, r.char_start)) - 1
+        first, last = paragraphs[i], paragraphs[j]
+        start = first.to_source(r.char_start - starts[i])
+        end = last.to_source(r.char_end - 1 - starts[j]) + 1
+        out.append(replace(r, char_start=start, char_end=end,
+                           line=first.line_at(r.char_start - starts[i]),
+                           doc_id=doc.doc_id, source=doc.source))
     return out
-
-
-def _with_source(r: ArticleRef, doc: Document, para: Paragraph, start: int, end: int) -> ArticleRef:
-    from dataclasses import replace
-
-    return replace(r, char_start=start, char_end=end, line=para.line_at(r.char_start),
-                   doc_id=doc.doc_id, source=doc.source)
 
 
 def extract_articles(text_or_document: str | Document, *, default_code: str | None = None,
