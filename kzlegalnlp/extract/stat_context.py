@@ -34,7 +34,8 @@ RELATIVE_YEAR = (
     (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
                 r"за\s+прошлый\s+год|last\s+year)", re.I), -1),
 )
-SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])")
+# sentence ends; U+2029 joins the paragraphs of a document (see statistics.py)
+SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])|\u2029")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 # Kazakh words that end a counted noun phrase: verbs and function words.
@@ -114,7 +115,7 @@ def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None =
         # carry a year over from earlier in the paragraph (a line of plain text),
         # or at least from the previous sentence
         ps, _ = sentence_bounds(text, max(0, s - 2))
-        block = text.rfind("\n", 0, s) + 1
+        block = max(text.rfind("\n", 0, s), text.rfind("\u2029", 0, s)) + 1
         prev = _mentions(text, min(ps, max(block, s - 3000)), s, taken)
         if prev:
             return prev[-1][1]

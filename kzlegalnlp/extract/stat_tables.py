@@ -11,7 +11,9 @@ PDF extraction flattens a table into lines. What survives and is used here:
 
 With ``n`` header years a row of ``n`` cells maps cell ``i`` to year ``i``; a row
 of ``n + 1`` cells ends with a total (year None); ``k * n`` cells are ``k``
-columns per year. Rows that fit none of these keep ``year=None``. A line of
+columns per year. Rows that fit none of these keep ``year=None``; a shorter row
+is still a row when its last cell is the sum of the others (a total after empty
+cells whose doubled spaces were collapsed). A line of
 three or more numbers without a header is still split into cells (so "535 127
 142" is never read as one grouped number), with ``year=None``.
 
@@ -102,17 +104,29 @@ def row_run(line: str) -> tuple[int, list[tuple[int, str]]] | None:
     return cells[0][0], cells
 
 
-def _year_of(i: int, ncells: int, years: list[int] | None) -> int | None:
+def _is_total_row(values: list[float]) -> bool:
+    """True when the last cell is the sum of the others ("5 6 4 15")."""
+    return len(values) >= 2 and abs(values[-1] - sum(values[:-1])) < 1e-9
+
+
+def _year_of(i: int, ncells: int, years: list[int] | None, total: bool = False) -> int | None:
+    """Year of cell ``i`` of a row of ``ncells`` under ``years``; None when unknown.
+
+    ``total``: the row ends with the sum of its other cells; with no more cells
+    than years, empty cells were lost and no cell's year can be told.
+    """
     if not years:
         return None
     n = len(years)
+    if total and ncells <= n:
+        return None
     if ncells == n:
         return years[i]
     if ncells == n + 1:
         return years[i] if i < n else None
     if ncells % n == 0:
         return years[i // (ncells // n)]
-    return None
+    return None  # empty cells lost (a cleaner collapsed the doubled spaces): unknown
 
 
 def _article(label: str) -> str | None:
@@ -145,13 +159,16 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
         run = row_run(line)
         ncells = len(run[1]) if run else 0
         whole = run is not None and not line[: run[0]].strip()
-        if run and (years and ncells >= len(years) or whole and ncells >= 3):
+        values = [parse_number(t.rstrip("%")) for _, t in run[1] if t] if run else []
+        in_table = years is not None and (ncells >= len(years) or _is_total_row(values))
+        if run and (in_table or whole and ncells >= 3):
             article = _article(text[label_from: ls + run[0]])
             for i, (off, tok) in enumerate(run[1]):
                 if tok:
                     unit = "percent" if tok.endswith("%") else "count"
                     out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
-                                    unit, _year_of(i, ncells, years), article))
+                                    unit, _year_of(i, ncells, years, _is_total_row(values)),
+                                    article))
             gap, label_from = 0, le
             continue
         gap += 1

@@ -39,7 +39,7 @@ from .stat_context import subject_after_kk, subject_after_ru, subject_before_das
 from .stat_tables import split_lines, table_cells
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
-SPACE = " \u00a0\u2009\u202f\t\n\r"
+SPACE = " \u00a0\u2009\u202f\t\n\r"  # no U+2029: a figure never runs across paragraphs
 DASH_RE = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
 SUFFIX_RE = re.compile(r"[-–]?[^\W\d_]+")
 BASE_RE = re.compile(
@@ -47,6 +47,7 @@ BASE_RE = re.compile(
     r"(?:\s*[-–]?(?:" + "|".join(ABLATIVE) + r"))?\s*\)",
     re.IGNORECASE,
 )
+SYMBOLS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "%": "percent"}
 CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])(?:с|со|from)\s+$", re.IGNORECASE)
 
 
@@ -89,6 +90,12 @@ def _read_single(text: str, num: re.Match[str], pats: StatisticsPatterns) -> _Fi
     if unit and unit[1] - _skip(text, pos) > 0 and _skip(text, pos) - pos <= 3:
         fig.unit, pos, fig.drop = unit[0], unit[1], unit[2]
         fig.last_word = text[pos - min(12, pos - num.end()):pos]
+        m = MULTIPLIER_RE.match(text, _skip(text, pos))
+        if fig.mult is None and text[pos - 1] in SYMBOLS and m and multiplier(m.group()):
+            fig.mult, pos = multiplier(m.group()), m.end()  # "10,5$ трлн"
+    elif fig.start and text[fig.start - 1] in SYMBOLS and text[fig.start - 1] != "%":
+        fig.unit = SYMBOLS[text[fig.start - 1]]  # "$5 million", "€12"
+        fig.start -= 1
     fig.end = pos
     return fig
 
@@ -262,6 +269,7 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
         i = nxt
         if not (fig.drop or _is_year(fig, text[fig.start:fig.end])):
             figs.append(fig)
+    figs.extend(_bare_multipliers(text, pats, nums, starts, ends))
     figs.sort(key=lambda f: f.start)
     # numbers read as figures are no year mentions for year_for()
     taken = {n for f in figs if isinstance(f, _Fig) for n in f.numbers} | set(cell_starts)
@@ -270,6 +278,37 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
         else _cell_statistic(text, f, lang)
         for f in figs
     ]
+
+
+BARE_RE = re.compile(r"(?<![^\W\d_])(?:мың|тысяч|миллион|миллиард|триллион|thousand|million|billion)"
+                     r"(?![^\W\d_]*(?:даған|деген|таған|теген))[^\W\d_]*", re.IGNORECASE)
+
+
+def _bare_multipliers(text: str, pats: StatisticsPatterns, nums: Sequence[re.Match[str]],
+                      starts: list[int], ends: list[int]) -> list[_Fig]:
+    """A multiplier word without a number but with a qualifier: "шамамен мыңға жуық" = ~1000.
+
+    Plural-like "мыңдаған" ("thousands of") is vague and skipped.
+    """
+    out = []
+    num_ends = {m.end() for m in nums}
+    for m in BARE_RE.finditer(text):
+        before_num = text[:m.start()].rstrip(SPACE)
+        if len(text[:m.start()]) - len(before_num) <= 3 and len(before_num) in num_ends:
+            continue  # "6 мыңнан": read with its number
+        if _inside(m.start(), starts, ends):
+            continue
+        fig = _Fig(m.start(), m.end(), multiplier(m.group()) or 1000.0, last_word=m.group())
+        _read_after(text, fig, pats)
+        left = text[max(0, m.start() - 30):m.start()]
+        before = pats.qualifier_before(left)
+        if before and fig.qualifier == "exact":
+            fig.qualifier = before[0]
+        if before:
+            fig.start = before[1] + m.start() - len(left)
+        if fig.qualifier != "exact":
+            out.append(fig)
+    return out
 
 
 def _lang_of(text: str, pos: int, lang: str | None) -> str:
@@ -325,23 +364,51 @@ def _year_of_date(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _from_document(doc: Document) -> list[Statistic]:
-    ref_year = _year_of_date(doc.date)
-    out = []
-    for p in doc.paragraphs:
-        for s in scan(p.text, lines=paragraph_lines(p), lang=p.lang or None, ref_year=ref_year):
-            if p.pieces:
-                start, end = p.to_source_span(s.char_start, s.char_end)
-                line = p.line_at(s.char_start)
-            else:
-                start, end, line = p.char_start + s.char_start, p.char_start + s.char_end, None
-            out.append(replace(s, char_start=start, char_end=end, line=line,
-                               doc_id=doc.doc_id, source=doc.source))
+PARAGRAPH_JOIN = "\u2029"  # a paragraph separator: a sentence end, and a table line break
+
+
+def _title_statistics(doc: Document, source_text: str) -> list[Statistic]:
+    """Figures of a printed title, located in the source text ("Былтыр 6 мыңнан астам ...")."""
+    if doc.title_derived or not doc.title:
+        return []
+    pos = source_text.find(doc.title, doc.char_start, doc.char_end)
+    if pos < 0:
+        return []
+    return [
+        replace(s, char_start=pos + s.char_start, char_end=pos + s.char_end,
+                line=source_text.count("\n", 0, pos + s.char_start) + 1, lang=doc.lang,
+                doc_id=doc.doc_id, source=doc.source)
+        for s in scan(doc.title, ref_year=_year_of_date(doc.date))
+    ]
+
+
+def _from_document(doc: Document, source_text: str | None = None) -> list[Statistic]:
+    """Scan a document's paragraphs as one text, so a table split over paragraphs
+    (header in one, rows in the next) is still read as one table."""
+    paras = doc.paragraphs
+    starts, lines, pos = [], [], 0
+    for p in paras:
+        starts.append(pos)
+        lines.extend((pos + a, pos + b) for a, b in paragraph_lines(p))
+        pos += len(p.text) + len(PARAGRAPH_JOIN)
+    joined = PARAGRAPH_JOIN.join(p.text for p in paras)
+    out = _title_statistics(doc, source_text) if source_text is not None else []
+    for s in scan(joined, lines=lines, ref_year=_year_of_date(doc.date)):
+        k = bisect.bisect_right(starts, s.char_start) - 1
+        p, base = paras[k], starts[k]
+        cs, ce = s.char_start - base, min(s.char_end - base, len(p.text))
+        if p.pieces:
+            start, end = p.to_source_span(cs, ce)
+            line = p.line_at(cs)
+        else:
+            start, end, line = p.char_start + cs, p.char_start + ce, None
+        out.append(replace(s, char_start=start, char_end=end, line=line, lang=p.lang or s.lang,
+                           doc_id=doc.doc_id, source=doc.source))
     return out
 
 
-def extract_statistics(text_or_document: str | Document, *, ref_year: int | None = None
-                       ) -> list[Statistic]:
+def extract_statistics(text_or_document: str | Document, *, ref_year: int | None = None,
+                       source_text: str | None = None) -> list[Statistic]:
     """Every figure of a text or a document, in reading order.
 
     Args:
@@ -349,6 +416,9 @@ def extract_statistics(text_or_document: str | Document, *, ref_year: int | None
             :class:`~kzlegalnlp.records.Document` (offsets into its source file,
             ``line`` set, the document's date used for "биыл" / "this year").
         ref_year: For strings, the year "биыл" / "в этом году" refers to.
+        source_text: For documents, the decoded source file
+            (``Corpus.source_text(doc)``); with it the figures of a printed
+            title are found too (a title has no offset map of its own).
 
     Returns:
         A list of :class:`~kzlegalnlp.records.Statistic`.
@@ -362,7 +432,7 @@ def extract_statistics(text_or_document: str | Document, *, ref_year: int | None
     2025
     """
     if isinstance(text_or_document, Document):
-        return _from_document(text_or_document)
+        return _from_document(text_or_document, source_text)
     if isinstance(text_or_document, str):
         return scan(text_or_document, ref_year=ref_year)
     raise TypeError(
