@@ -67,6 +67,18 @@ def evaluate_articles_command(
     typer.echo(evaluate(Path(gold) if gold else None, corpus, show_errors)[1])
 
 
+@evaluate_app.command("statistics")
+def evaluate_statistics_command(
+    gold: str = typer.Option(None, "--gold", help="Gold JSONL (default: the bundled statistics.jsonl)."),
+    mode: str = typer.Option("documents", "--mode", help="documents (loader) or raw (plain files)."),
+    show_errors: bool = typer.Option(False, "--errors", help="List misses, false positives, wrong years."),
+) -> None:
+    """Precision, recall and F1 of the statistics extractor; subject and year accuracy."""
+    from .extract.evaluate_statistics import evaluate, format_report
+
+    typer.echo(format_report(evaluate(mode, gold), show_errors))
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()
