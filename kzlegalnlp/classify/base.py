@@ -1,0 +1,153 @@
+"""What every topic model shares: label matrices, thresholds, paragraph and document output.
+
+A model subclass provides ``classes_`` (label names), ``thresholds_`` and
+``doc_thresholds_`` (arrays) and ``predict_proba(texts)``; this mixin turns those
+into :class:`~kzlegalnlp.records.TopicScores` for paragraphs and documents.
+
+>>> label_matrix([["a"], [], ["b", "a"]], ["a", "b"]).tolist()
+[[1, 0], [0, 0], [1, 1]]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import ConfigError
+from ..records import Document, TopicScores
+from .aggregate import aggregate_groups, document_topics, paragraph_topics
+
+_BLANK = re.compile(r"\n[ \t]*\n+")
+
+
+def label_matrix(y: Any, labels: Sequence[str]) -> np.ndarray:
+    """A 0/1 matrix ``(n, len(labels))`` from label lists (or a matrix, checked and returned).
+
+    >>> label_matrix([["x"]], ["a"])
+    Traceback (most recent call last):
+    ...
+    kzlegalnlp.errors.ConfigError: row 0 has labels outside the label set ['a']: ['x']
+    """
+    if isinstance(y, np.ndarray) and y.ndim == 2:
+        if y.shape[1] != len(labels):
+            raise ConfigError(f"y has {y.shape[1]} columns but there are {len(labels)} labels")
+        return (y > 0).astype(np.int8)
+    pos = {lab: j for j, lab in enumerate(labels)}
+    Y = np.zeros((len(y), len(labels)), dtype=np.int8)
+    for i, row in enumerate(y):
+        unknown = [lab for lab in row if lab not in pos]
+        if unknown:
+            raise ConfigError(f"row {i} has labels outside the label set {list(labels)}: {unknown}")
+        for lab in row:
+            Y[i, pos[lab]] = 1
+    return Y
+
+
+def best_threshold(scores: np.ndarray, y: np.ndarray, *, lo: float = 0.05, hi: float = 0.95) -> float:
+    """The threshold maximising F1 of ``scores >= t`` against 0/1 ``y``.
+
+    The threshold sits halfway between the lowest accepted score and the next lower
+    score, so it does not hug one training example; 0.5 when ``y`` has no positive.
+
+    >>> best_threshold(np.array([0.9, 0.6, 0.4, 0.1]), np.array([1, 1, 0, 0]))
+    0.5
+    """
+    scores, y = np.asarray(scores, float), np.asarray(y, int)
+    if y.sum() == 0 or y.sum() == len(y):
+        return 0.5
+    order = np.argsort(-scores, kind="stable")
+    s, t = scores[order], y[order]
+    tp = np.cumsum(t)
+    k = np.arange(1, len(s) + 1)
+    f1 = 2 * tp / (k + t.sum())
+    # only cut between distinct scores
+    valid = np.r_[s[1:] < s[:-1], True]
+    best = int(np.argmax(np.where(valid, f1, -1)))
+    nxt = s[best + 1] if best + 1 < len(s) else s[best] - 0.1
+    return float(np.clip((s[best] + nxt) / 2, lo, hi))
+
+
+def thresholds_for(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """One :func:`best_threshold` per label column.
+
+    >>> thresholds_for(np.array([[0.9], [0.1]]), np.array([[1], [0]])).tolist()
+    [0.5]
+    """
+    return np.array([best_threshold(P[:, j], Y[:, j]) for j in range(Y.shape[1])])
+
+
+def doc_thresholds_for(P: np.ndarray, groups: Sequence, doc_y: Mapping[Any, Sequence[str]] | None,
+                       labels: Sequence[str], fallback: np.ndarray) -> np.ndarray:
+    """Document thresholds from paragraph scores aggregated per group with known document labels.
+
+    Labels with no positive and no negative document keep ``fallback``.
+
+    >>> doc_thresholds_for(np.array([[0.9], [0.8], [0.1]]), ["d1", "d1", "d2"], {"d1": ["a"], "d2": []},
+    ...                    ["a"], np.array([0.3])).round(3).tolist()
+    [0.475]
+    """
+    if not doc_y:
+        return np.asarray(fallback, float).copy()
+    ids, S = aggregate_groups(P, groups)
+    keep = [i for i, g in enumerate(ids) if g in doc_y]
+    if not keep:
+        return np.asarray(fallback, float).copy()
+    D = label_matrix([list(doc_y[ids[i]]) for i in keep], labels)
+    out = np.asarray(fallback, float).copy()
+    for j in range(len(labels)):
+        if 0 < D[:, j].sum() < len(keep):
+            out[j] = best_threshold(S[keep, j], D[:, j])
+    return out
+
+
+class DocumentMixin:
+    """Paragraph and document output for any model with ``predict_proba``."""
+
+    classes_: Sequence[str]
+    thresholds_: np.ndarray
+    doc_thresholds_: np.ndarray
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:  # pragma: no cover - provided by subclasses
+        raise NotImplementedError
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        """0/1 matrix ``(n, labels)``: each score against its label's paragraph threshold."""
+        return (self.predict_proba(X) >= self.thresholds_).astype(np.int8)
+
+    def predict_labels(self, X: Sequence[str]) -> list[list[str]]:
+        """Label names per text (the rows of :meth:`predict`)."""
+        return [[lab for lab, on in zip(self.classes_, row) if on] for row in self.predict(X)]
+
+    def classify_paragraphs(self, document: Document) -> list[TopicScores]:
+        """Paragraph-level scores of every paragraph of ``document`` (``paragraph`` = its index)."""
+        P = self.predict_proba([p.text for p in document.paragraphs])
+        return [paragraph_topics(P[i], self.classes_, self.thresholds_, doc_id=document.doc_id, paragraph=p.index)
+                for i, p in enumerate(document.paragraphs)]
+
+    def classify_document(self, document: Document) -> TopicScores:
+        """Document-level scores aggregated from the paragraphs, with evidence paragraph indices."""
+        P = self.predict_proba([p.text for p in document.paragraphs]).reshape(-1, len(self.classes_))
+        return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_, doc_id=document.doc_id,
+                               paragraph_ids=[p.index for p in document.paragraphs])
+
+    def classify_text(self, text: str) -> TopicScores:
+        """A plain string: one paragraph gives paragraph scores; blank-line separated paragraphs a document."""
+        parts = [p for p in _BLANK.split(text) if p.strip()] or [text]
+        P = self.predict_proba(parts)
+        if len(parts) == 1:
+            return paragraph_topics(P[0], self.classes_, self.thresholds_, paragraph=0)
+        return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_)
+
+    def classify_many(self, documents: Sequence[Document]) -> list[TopicScores]:
+        """Document-level scores of many documents, predicted in one batch (fast)."""
+        texts = [p.text for d in documents for p in d.paragraphs]
+        P = self.predict_proba(texts).reshape(-1, len(self.classes_))
+        out, at = [], 0
+        for d in documents:
+            n = len(d.paragraphs)
+            out.append(document_topics(P[at:at + n], self.classes_, self.thresholds_, self.doc_thresholds_,
+                                       doc_id=d.doc_id, paragraph_ids=[p.index for p in d.paragraphs]))
+            at += n
+        return out

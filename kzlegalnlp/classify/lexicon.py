@@ -1,0 +1,181 @@
+"""kk/ru/en term and stem lexicons: weak labels and the lexicon-only baseline.
+
+The entries are data (``data/lexicon.tsv``): a label, a language, a pattern of
+word prefixes and a hand-written example sentence. A pattern ``"торговл людьми"``
+matches two consecutive words starting with ``торговл`` and ``людьми``; a prefix
+ending in ``=`` must be the whole word (``"опг="``). Matching is on lower-cased text
+with ``ё`` read as ``е``.
+
+>>> lex = default_lexicon()
+>>> lex.counts("Интернет-алаяқтар мен хакерлер")
+{'cyber_fraud': 1, 'cybercrime': 1}
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import AnnotationError
+from .labels import DATA
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry.
+
+    >>> Entry("organised_crime", "ru", "опг= интернет-мошенн", "...").words()
+    (('опг', True), ('интернет', False), ('мошенн', False))
+    """
+
+    label: str
+    lang: str
+    pattern: str
+    example: str
+
+    def words(self) -> tuple[tuple[str, bool], ...]:
+        """The pattern as ``(prefix, whole_word)`` pairs; hyphens separate words like spaces."""
+        out = []
+        for word in re.split(r"[\s\-]+", self.pattern.strip()):
+            out.append((word[:-1], True) if word.endswith("=") else (word, False))
+        return tuple(out)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and fold ``ё`` to ``е``, the form patterns are written in.
+
+    >>> normalise("ЁЛКА")
+    'елка'
+    """
+    return text.lower().replace("ё", "е")
+
+
+_TOKEN = re.compile(r"\w+")
+_GAP = re.compile(r"[\s\-]+")
+_CACHE_MAX = 100_000
+
+
+class Lexicon:
+    """A compiled set of entries: counts hits per label in one pass over the words.
+
+    Each word is looked up once (cached) for the entries whose first prefix it
+    starts with; a multi-word entry then checks the next words, which must be
+    separated by spaces or hyphens only. At each word the longest matching entry
+    wins and its words are consumed, so hits never overlap.
+
+    >>> lex = Lexicon([Entry("drugs", "ru", "наркот", "Изъяты наркотики.")])
+    >>> lex.counts("Наркотики и наркотические средства")
+    {'drugs': 2}
+    >>> lex.matches("Изъяты наркотики.")
+    [(7, 16, 'drugs')]
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = tuple(entries)
+        self.labels = tuple(dict.fromkeys(e.label for e in self.entries))
+        self._words = [e.words() for e in self.entries]
+        self._first: dict[str, list[int]] = {}
+        for i, ws in enumerate(self._words):
+            self._first.setdefault(ws[0][0], []).append(i)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def _starts(self, word: str) -> tuple[int, ...]:
+        """Entries whose first word matches ``word``."""
+        hit = self._cache.get(word)
+        if hit is None:
+            found = []
+            for n in range(1, len(word) + 1):
+                for i in self._first.get(word[:n], ()):
+                    prefix, whole = self._words[i][0]
+                    if not whole or n == len(word):
+                        found.append(i)
+            hit = tuple(found)
+            if len(self._cache) < _CACHE_MAX:
+                self._cache[word] = hit
+        return hit
+
+    def _rest_matches(self, i: int, toks: list, k: int, text: str) -> bool:
+        for j, (prefix, whole) in enumerate(self._words[i][1:], start=1):
+            if k + j >= len(toks) or not _GAP.fullmatch(text, toks[k + j - 1].end(), toks[k + j].start()):
+                return False
+            w = toks[k + j].group()
+            if not (w == prefix if whole else w.startswith(prefix)):
+                return False
+        return True
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping hits as ``(start, end, label)`` (offsets in the lower-cased text)."""
+        text = normalise(text)
+        toks = list(_TOKEN.finditer(text))
+        out, k = [], 0
+        while k < len(toks):
+            best = -1
+            for i in self._starts(toks[k].group()):
+                if (best < 0 or len(self._words[i]) > len(self._words[best])) and self._rest_matches(i, toks, k, text):
+                    best = i
+            if best < 0:
+                k += 1
+                continue
+            span = len(self._words[best])
+            out.append((toks[k].start(), toks[k + span - 1].end(), self.entries[best].label))
+            k += span
+        return out
+
+    def counts(self, text: str) -> dict[str, int]:
+        """Number of hits per label (labels without hits are left out)."""
+        out: dict[str, int] = {}
+        for _, _, label in self.matches(text):
+            out[label] = out.get(label, 0) + 1
+        return out
+
+    def scores(self, text: str, labels: Sequence[str]) -> list[float]:
+        """A score in [0, 1) per label: ``1 - exp(-hits)`` (one hit gives 0.63).
+
+        >>> default_lexicon().scores("Есірткі", ["drugs", "corruption"])
+        [0.632..., 0.0]
+        """
+        c = self.counts(text)
+        return [1.0 - math.exp(-c.get(lab, 0)) for lab in labels]
+
+
+def read_lexicon(path: str | Path) -> list[Entry]:
+    """Read a lexicon TSV (``label, lang, pattern, example``; ``#`` lines are comments).
+
+    >>> len(read_lexicon(DATA / "lexicon.tsv")) > 50
+    True
+    """
+    path = Path(path)
+    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    if not rows or rows[0].split("\t")[:4] != ["label", "lang", "pattern", "example"]:
+        raise AnnotationError(f"{path}: expected a header 'label, lang, pattern, example'")
+    entries = []
+    for n, row in enumerate(rows[1:], start=2):
+        cells = row.split("\t")
+        if len(cells) != 4 or not all(c.strip() for c in cells):
+            raise AnnotationError(f"{path}: data row {n} needs 4 non-empty tab-separated cells: {row!r}")
+        entries.append(Entry(*(c.strip() for c in cells)))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped kk/ru/en lexicon (cached).
+
+    >>> "corruption" in default_lexicon().labels
+    True
+    """
+    return Lexicon(read_lexicon(DATA / "lexicon.tsv"))
+
+
+def lexicon_for(labels: Iterable[str]) -> Lexicon:
+    """The shipped lexicon restricted to ``labels`` (empty for unknown labels).
+
+    >>> lexicon_for(["drugs"]).labels
+    ('drugs',)
+    """
+    wanted = set(labels)
+    return Lexicon([e for e in default_lexicon().entries if e.label in wanted])

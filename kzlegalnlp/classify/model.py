@@ -1,0 +1,209 @@
+"""The default topic model: char n-gram TF-IDF + weak evidence columns, one logistic regression per label.
+
+Training uses scikit-learn; prediction uses numpy only (stored vocabulary, IDF,
+coefficients), so a saved model loads fast and never unpickles anything.
+
+>>> texts = ["Есірткі тәркіленді.", "Чиновник получил взятку.", "Алаяқтар ақша ұрлады.", "Погода хорошая."] * 3
+>>> y = [["drugs"], ["corruption"], ["cyber_fraud"], []] * 3
+>>> clf = TopicClassifier(labels=["drugs", "corruption", "cyber_fraud"], min_df=1, cv=2).fit(texts, y)
+>>> clf.predict_labels(["Есірткі тәркіленді."])
+[['drugs']]
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import ConfigError
+from .base import DocumentMixin, doc_thresholds_for, label_matrix, thresholds_for
+from .features import CharNgrams
+from .labels import DEFAULT_LABELS, check_labels
+from .lexicon import lexicon_for
+from .weak import evidence
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class TopicClassifier(DocumentMixin):
+    """Multi-label topic classifier for paragraphs, rolled up to documents.
+
+    Follows scikit-learn conventions: parameters in ``__init__``, learned state in
+    attributes ending with ``_``, ``fit`` returns ``self``, ``get_params`` /
+    ``set_params`` work with ``sklearn.base.clone``.
+
+    Args:
+        labels: label names (default: the shipped six). Other names train other topics.
+        C: inverse regularisation strength of each logistic regression.
+        ngram_range: char n-gram sizes.
+        min_df: minimum number of training texts an n-gram must occur in.
+        max_features: cap on the n-gram vocabulary.
+        evidence_weight: scale of the lexicon / article-topic columns (0 switches them off).
+        use_articles: add article references mapped to topics as evidence columns.
+        cv: folds of the inner cross-validation whose out-of-fold scores choose the thresholds.
+        random_state: seed of the inner folds.
+        analyzer: ``"char"`` n-grams or ``"prefix"`` word prefixes (see :class:`CharNgrams`).
+
+    >>> TopicClassifier(C=2.0).get_params()["C"]
+    2.0
+    """
+
+    def __init__(self, labels: Sequence[str] | None = None, *, C: float = 10.0, ngram_range: tuple[int, int] = (3, 5),
+                 min_df: int = 2, max_features: int | None = 200_000, evidence_weight: float = 1.0,
+                 use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char") -> None:
+        self.labels = labels
+        self.C = C
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.evidence_weight = evidence_weight
+        self.use_articles = use_articles
+        self.cv = cv
+        self.random_state = random_state
+        self.analyzer = analyzer
+
+    # -- scikit-learn parameter protocol -------------------------------------------------
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor parameters (scikit-learn protocol)."""
+        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
+        return {n: getattr(self, n) for n in names}
+
+    def set_params(self, **params: Any) -> "TopicClassifier":
+        """Set constructor parameters (scikit-learn protocol)."""
+        valid = self.get_params()
+        for k, v in params.items():
+            if k not in valid:
+                raise ConfigError(f"unknown parameter {k!r}; valid: {sorted(valid)}")
+            setattr(self, k, v)
+        return self
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self.get_params().items() if v != type(self)().get_params()[k]}
+        return f"TopicClassifier({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
+
+    # -- features ------------------------------------------------------------------------
+    def _evidence(self, X: Sequence[str]) -> np.ndarray:
+        E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
+        return E * np.float32(self.evidence_weight)
+
+    def _design(self, X: Sequence[str]) -> Any:
+        from scipy.sparse import csr_matrix, hstack
+
+        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X))]).tocsr()
+
+    # -- training ------------------------------------------------------------------------
+    def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None,
+            doc_y: Mapping[Any, Sequence[str]] | None = None,
+            sample_weight: Sequence[float] | None = None) -> "TopicClassifier":
+        """Train on texts ``X`` with label lists (or a 0/1 matrix) ``y``.
+
+        Args:
+            X: paragraph texts.
+            y: per text a list of label names, or a ``(n, labels)`` 0/1 matrix.
+            groups: document id per text. Inner folds never split a document, and
+                document thresholds are chosen when ``doc_y`` is given.
+            doc_y: document id -> its gold labels, to choose document thresholds.
+            sample_weight: weight per text (e.g. below 1 for weak labels).
+        """
+        t0 = time.perf_counter()
+        X = [str(x) for x in X]
+        self.classes_ = check_labels(self.labels or self._labels_from(y))
+        self._lexicon = lexicon_for(self.classes_)
+        Y = label_matrix(y, self.classes_)
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, float)
+        if len(X) != len(Y) or len(w) != len(X):
+            raise ConfigError(f"X has {len(X)} texts, y {len(Y)} rows, sample_weight {len(w)} values")
+        self.featurizer_ = CharNgrams(self.ngram_range, self.min_df, self.max_features, self.analyzer).fit(X)
+        D = self._design(X)
+        self.coef_, self.intercept_ = self._fit_linear(D, Y, w)
+        oof = self._out_of_fold(D, Y, w, groups)
+        self.thresholds_ = thresholds_for(oof, Y)
+        g = list(groups) if groups is not None else list(range(len(X)))
+        self.doc_thresholds_ = doc_thresholds_for(oof, g, doc_y, self.classes_, self.thresholds_)
+        self.train_info_ = {"n_texts": len(X), "positives": {lab: int(Y[:, j].sum()) for j, lab in enumerate(self.classes_)},
+                            "n_features": int(D.shape[1]), "seconds": round(time.perf_counter() - t0, 2)}
+        return self
+
+    @staticmethod
+    def _labels_from(y: Any) -> tuple[str, ...]:
+        if isinstance(y, np.ndarray) and y.ndim == 2 and y.shape[1] == len(DEFAULT_LABELS):
+            return DEFAULT_LABELS
+        found = sorted({lab for row in y for lab in row})
+        return DEFAULT_LABELS if set(found) <= set(DEFAULT_LABELS) else tuple(found)
+
+    def _fit_linear(self, D: Any, Y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        from sklearn.linear_model import LogisticRegression
+
+        coef = np.zeros((D.shape[1], Y.shape[1]), dtype=np.float32)
+        intercept = np.full(Y.shape[1], -10.0, dtype=np.float32)  # a label never seen is never predicted
+        for j in range(Y.shape[1]):
+            if 0 < Y[:, j].sum() < len(Y):
+                lr = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", max_iter=2000)
+                lr.fit(D, Y[:, j], sample_weight=w)
+                coef[:, j], intercept[j] = lr.coef_[0], lr.intercept_[0]
+        return coef, intercept
+
+    def _out_of_fold(self, D: Any, Y: np.ndarray, w: np.ndarray, groups: Sequence | None) -> np.ndarray:
+        """Scores of each training text from a model that did not see its document."""
+        from sklearn.model_selection import GroupKFold, KFold
+
+        n_groups = len(set(groups)) if groups is not None else len(Y)
+        k = min(self.cv, n_groups)
+        if k < 2:
+            return _sigmoid(D @ self.coef_ + self.intercept_)
+        if groups is not None:
+            splits = GroupKFold(n_splits=k).split(np.zeros(len(Y)), groups=list(groups))
+        else:
+            splits = KFold(n_splits=k, shuffle=True, random_state=self.random_state).split(np.zeros(len(Y)))
+        # start from in-sample scores: they stay where a fold has no positive of a label
+        oof = _sigmoid(D @ self.coef_ + self.intercept_)
+        for tr, te in splits:
+            coef, icpt = self._fit_linear(D[tr], Y[tr], w[tr])
+            seen = (Y[tr].sum(axis=0) > 0) & (Y[tr].sum(axis=0) < len(tr))
+            oof[np.ix_(te, seen)] = _sigmoid(D[te] @ coef[:, seen] + icpt[seen])
+        return oof
+
+    # -- prediction (numpy only) -----------------------------------------------------------
+    def decision_function(self, X: Sequence[str]) -> np.ndarray:
+        """Raw linear scores ``(n, labels)``."""
+        self._check_fitted()
+        X = list(X)
+        col, val, row = self.featurizer_.transform_flat(X)
+        n, L = len(X), len(self.classes_)
+        S = np.empty((n, L), dtype=np.float64)
+        for j in range(L):
+            S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
+        nf = self.featurizer_.n_features
+        S += self._evidence(X) @ self.coef_[nf:]
+        return S + self.intercept_
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Probability-like scores in [0, 1] per label ``(n, labels)`` (independent sigmoids)."""
+        return _sigmoid(self.decision_function(X))
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("this TopicClassifier is not fitted yet: call fit() or TopicClassifier.load()")
+
+    # -- persistence -------------------------------------------------------------------------
+    def save(self, path: str | Path) -> Path:
+        """Write the model to a directory (JSON + ``.npz`` + sha256 manifest; no pickle)."""
+        from .store import save_linear
+
+        self._check_fitted()
+        return save_linear(self, Path(path))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "TopicClassifier":
+        """Read a model directory written by :meth:`save`, checking every file's sha256."""
+        from .store import load_linear
+
+        return load_linear(cls, Path(path))

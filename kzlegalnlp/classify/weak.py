@@ -1,0 +1,112 @@
+"""Weak supervision: lexicon hits and article references mapped to topics.
+
+Two sources give topic evidence without a human label:
+
+* the kk/ru/en lexicon (:mod:`kzlegalnlp.classify.lexicon`);
+* article references found by :func:`kzlegalnlp.extract.articles.extract_articles`,
+  whose ``topics`` come from the code tables' topic mapping (ст. 190 УК РК ->
+  ``cyber_fraud`` when committed online, ст. 366 -> ``corruption``...).
+
+They are used three ways: as extra feature columns of the linear model, as weak
+labels for paragraphs that have no gold label, and (lexicon only) as the baseline.
+
+>>> evidence(["Есірткі тәркіленді."], ["drugs", "corruption"])[0].tolist()
+[0.693..., 0.0, 0.0, 0.0]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .lexicon import Lexicon, lexicon_for
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _article_extractor() -> Callable[[str], list] | None:
+    """The teammates' article extractor, or None where it is not installed."""
+    try:
+        from ..extract.articles import extract_articles
+    except ImportError:
+        return None
+    return extract_articles
+
+
+def article_topics(text: str) -> dict[str, int]:
+    """Topics of the article references in ``text``, counted.
+
+    Texts without a digit cannot cite an article and are skipped cheaply.
+
+    >>> article_topics("Без ссылок на статьи.")
+    {}
+    """
+    extract = _article_extractor()
+    if extract is None or not _DIGIT.search(text):
+        return {}
+    out: dict[str, int] = {}
+    try:
+        refs = extract(text)
+    except Exception:  # a failing extractor must not stop classification  # noqa: BLE001
+        return {}
+    for ref in refs:
+        for topic in getattr(ref, "topics", ()) or ():
+            out[topic] = out.get(topic, 0) + 1
+    return out
+
+
+def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | None = None,
+             articles: bool = True) -> np.ndarray:
+    """Dense evidence columns: ``log1p(lexicon hits)`` then ``log1p(article-topic hits)`` per label.
+
+    Returns an array of shape ``(len(texts), 2 * len(labels))``.
+
+    >>> evidence(["Чиновник получил взятку по ст. 366 УК РК."], ["corruption"], articles=False).shape
+    (1, 2)
+    """
+    lex = lexicon if lexicon is not None else lexicon_for(labels)
+    pos = {lab: j for j, lab in enumerate(labels)}
+    out = np.zeros((len(texts), 2 * len(labels)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for lab, c in lex.counts(text).items():
+            if lab in pos:
+                out[i, pos[lab]] = math.log1p(c)
+        if articles:
+            for lab, c in article_topics(text).items():
+                if lab in pos:
+                    out[i, len(labels) + pos[lab]] = math.log1p(c)
+    return out
+
+
+def weak_labels(text: str, labels: Sequence[str], *, lexicon: Lexicon | None = None, min_hits: int = 2) -> list[str]:
+    """Labels a text gets without a reader: ``min_hits`` lexicon hits, or one cited article of the topic.
+
+    >>> weak_labels("Алаяқтар мен интернет-алаяқтық", ["cyber_fraud", "drugs"])
+    ['cyber_fraud']
+    >>> weak_labels("Бір рет есірткі деп айтылды.", ["drugs"])
+    []
+    """
+    lex = lexicon if lexicon is not None else lexicon_for(labels)
+    hits = lex.counts(text)
+    arts = article_topics(text)
+    return [lab for lab in labels if hits.get(lab, 0) >= min_hits or arts.get(lab, 0) >= 1]
+
+
+def lexicon_examples(labels: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    """The lexicon's hand-written example sentences with their labels, as weak training rows.
+
+    >>> texts, ys = lexicon_examples(["drugs"])
+    >>> len(texts) == len(ys) > 3 and ys[0] == ["drugs"]
+    True
+    """
+    texts: list[str] = []
+    ys: list[list[str]] = []
+    for e in lexicon_for(labels).entries:
+        texts.append(e.example)
+        ys.append([e.label])
+    return texts, ys

@@ -1,0 +1,81 @@
+"""The topic lexicon: every pattern matches its example, and hand-written sentences it was not tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzlegalnlp.classify.labels import DEFAULT_LABELS, check_labels, load_labels
+from kzlegalnlp.classify.lexicon import Entry, Lexicon, default_lexicon, read_lexicon
+from kzlegalnlp.classify.labels import DATA
+from kzlegalnlp.errors import AnnotationError, ConfigError
+
+ENTRIES = default_lexicon().entries
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.label}:{e.pattern}" for e in ENTRIES])
+def test_each_pattern_matches_its_example(entry: Entry) -> None:
+    alone = Lexicon([entry])
+    assert alone.counts(entry.example) == {entry.label: 1} or alone.counts(entry.example).get(entry.label, 0) >= 1
+    assert entry.label in default_lexicon().counts(entry.example)
+
+
+def test_every_label_has_entries_in_every_language() -> None:
+    for label in DEFAULT_LABELS:
+        langs = {e.lang for e in ENTRIES if e.label == label}
+        assert langs == {"kk", "ru", "en"}, label
+
+
+# Hand-written sentences, not taken from the corpus: (text, expected labels with hits).
+SENTENCES = [
+    ("Мошенники звонили от имени службы безопасности банка.", {"cyber_fraud"}),
+    ("Жалған сайттар арқылы алаяқтық жасалды.", {"cyber_fraud"}),
+    ("Суд признал мэра виновным в получении взяток.", {"corruption"}),
+    ("Сыбайлас жемқорлық құқық бұзушылықтары азайды.", {"corruption"}),
+    ("The minister resigned after a bribery scandal.", {"corruption"}),
+    ("Девушек вывозили за границу, торговля людьми приносила доход.", {"trafficking"}),
+    ("Адам саудасының құрбандары шетелде анықталды.", {"trafficking"}),
+    ("Лидеры преступного сообщества контролировали рынки.", {"organised_crime"}),
+    ("Ұйымдасқан қылмыстық топтар кибер кеңістікке көшті.", {"organised_crime"}),
+    ("В тайниках нашли синтетические наркотики.", {"drugs"}),
+    ("Жасөспірімдер арасында есірткі тұтыну өсті.", {"drugs"}),
+    ("Хакеры атаковали серверы министерства.", {"cybercrime"}),
+    ("Киберқылмыстарды тергеу әдістемесі талқыланды.", {"cybercrime"}),
+    ("Интернет-алаяқтар мен наркосатушылар мессенджерлерді пайдаланады; есірткі де сатылады.", {"cyber_fraud", "drugs"}),
+    # near misses: the words look alike but the topic is absent
+    ("Торговля оружием запрещена.", set()),
+    ("Он купил пару туфель и параграф прочитал.", set()),
+    ("Спортивная группа провела тренировку.", set()),
+    ("Погода в Алматы солнечная.", set()),
+    ("Exploit kits are not discussed here; the parade was organised.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_hand_written_sentences(text: str, expected: set[str]) -> None:
+    assert set(default_lexicon().counts(text)) == expected
+
+
+def test_hyphen_and_exact_words() -> None:
+    lex = Lexicon([Entry("organised_crime", "ru", "опг=", "ОПГ"), Entry("cyber_fraud", "ru", "интернет-мошенн", "x")])
+    assert lex.counts("члены ОПГ и ОПГшники") == {"organised_crime": 1}
+    assert lex.counts("интернет мошенники, интернет-мошенничество") == {"cyber_fraud": 2}
+    assert lex.counts("интернет, мошенники") == {}  # a comma breaks a phrase
+
+
+def test_longest_entry_wins_and_hits_do_not_overlap() -> None:
+    lex = Lexicon([Entry("a", "ru", "торговл", "x"), Entry("b", "ru", "торговл людьми", "x")])
+    assert lex.matches("торговля людьми") == [(0, 15, "b")]
+
+
+def test_bad_lexicon_file_names_the_file(tmp_path) -> None:
+    bad = tmp_path / "lex.tsv"
+    bad.write_text("label\tlang\tpattern\texample\ndrugs\tkk\tесірткі\n", encoding="utf-8")
+    with pytest.raises(AnnotationError, match="lex.tsv: data row 2"):
+        read_lexicon(bad)
+
+
+def test_labels_are_data() -> None:
+    assert [lab.name for lab in load_labels(DATA / "labels.json")] == list(DEFAULT_LABELS)
+    assert len(DEFAULT_LABELS) == 6
+    with pytest.raises(ConfigError):
+        check_labels([])

@@ -1,0 +1,155 @@
+"""TopicClassifier: training, thresholds, documents with evidence, persistence, the scikit-learn protocol."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from kzlegalnlp.classify import TopicClassifier, classify, classify_paragraphs, load_model
+from kzlegalnlp.classify.aggregate import aggregate, top_k
+from kzlegalnlp.classify.base import best_threshold, label_matrix
+from kzlegalnlp.errors import ConfigError, ModelError
+from kzlegalnlp.records import Document, Paragraph, TopicScores
+
+# A small hand-written training set (ru/kk/en), not from the corpus.
+TRAIN = [
+    ("Мошенники похитили деньги с карты через фальшивый сайт банка.", ["fraud"]),
+    ("Алаяқтар SMS арқылы жалған сілтеме жіберіп, ақша ұрлады.", ["fraud"]),
+    ("Телефонные мошенники представлялись сотрудниками банка.", ["fraud"]),
+    ("Интернет-алаяқтық құрбандарының саны өсті.", ["fraud"]),
+    ("Scammers used fake investment platforms to steal savings.", ["fraud"]),
+    ("Аким района задержан при получении взятки.", ["bribes"]),
+    ("Лауазымды адам пара алғаны үшін сотталды.", ["bribes"]),
+    ("Сыбайлас жемқорлыққа қарсы агенттік тексеріс жүргізді.", ["bribes"]),
+    ("Коррупционные схемы в госзакупках раскрыты.", ["bribes"]),
+    ("The official accepted a bribe to approve the contract.", ["bribes"]),
+    ("Конференция открылась приветственным словом ректора.", []),
+    ("Қатысушылар тізімі бағдарламаға қоса берілген.", []),
+    ("Погода в день конференции была солнечной.", []),
+    ("Әдебиеттер тізімі мақаланың соңында келтірілген.", []),
+    ("The participants discussed the schedule of the next meeting.", []),
+    ("Злоумышленники рассылали ссылки на поддельные сайты и списывали деньги со счетов.", ["fraud"]),
+    ("Алаяқтар әлеуметтік желіде жалған ұтыс ойынын ұйымдастырды.", ["fraud"]),
+    ("Мошенники убедили пенсионерку перевести сбережения на «безопасный счёт».", ["fraud"]),
+    ("Депутат маслихата получил взятку от подрядчика.", ["bribes"]),
+    ("Чиновники брали взятки за выдачу лицензий.", ["bribes"]),
+    ("Мемлекеттік қызметші пара бергені үшін жауапқа тартылды.", ["bribes"]),
+    ("Ректор поблагодарил участников и пожелал успешной работы.", []),
+    ("Секция продолжила работу после перерыва на обед.", []),
+    ("Баяндамашылар тәжірибе алмасты.", []),
+    ("Через поддельный сайт банка мошенники получали коды, а чиновник брал взятки за молчание.", ["fraud", "bribes"]),
+]
+TEXTS = [t for t, _ in TRAIN]
+LABELS = [y for _, y in TRAIN]
+
+
+@pytest.fixture(scope="module")
+def fitted() -> TopicClassifier:
+    return TopicClassifier(labels=["fraud", "bribes"], min_df=1, cv=3, use_articles=False).fit(TEXTS, LABELS)
+
+
+def test_learns_user_labels(fitted: TopicClassifier) -> None:
+    assert fitted.classes_ == ("fraud", "bribes")
+    got = fitted.predict_labels(["Мошенники создали фальшивый сайт банка.", "Чиновник получил взятку.",
+                                 "Ректор открыл конференцию."])
+    assert got == [["fraud"], ["bribes"], []]
+
+
+def test_proba_shape_range_and_thresholds(fitted: TopicClassifier) -> None:
+    P = fitted.predict_proba(TEXTS)
+    assert P.shape == (len(TEXTS), 2) and (P >= 0).all() and (P <= 1).all()
+    assert fitted.thresholds_.shape == (2,) and ((0.05 <= fitted.thresholds_) & (fitted.thresholds_ <= 0.95)).all()
+    assert (fitted.predict(TEXTS) == (P >= fitted.thresholds_)).all()
+
+
+def test_save_load_roundtrip_without_pickle(fitted: TopicClassifier, tmp_path) -> None:
+    fitted.save(tmp_path / "m")
+    names = sorted(p.name for p in (tmp_path / "m").iterdir())
+    assert names == ["MANIFEST.json", "arrays.npz", "config.json", "vocab.json"]
+    with np.load(tmp_path / "m" / "arrays.npz", allow_pickle=False) as z:
+        assert z["coef"].dtype == np.float32
+    back = TopicClassifier.load(tmp_path / "m")
+    np.testing.assert_allclose(back.predict_proba(TEXTS), fitted.predict_proba(TEXTS), atol=1e-5)
+    assert back.classes_ == fitted.classes_ and back.get_params()["labels"] == ["fraud", "bribes"]
+    assert load_model(tmp_path / "m").classes_ == fitted.classes_
+
+
+def test_tampered_model_is_refused(fitted: TopicClassifier, tmp_path) -> None:
+    d = fitted.save(tmp_path / "m")
+    cfg = json.loads((d / "config.json").read_text(encoding="utf-8"))
+    cfg["thresholds"] = [0.0, 0.0]
+    (d / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    with pytest.raises(ModelError, match="config.json: sha256 differs"):
+        TopicClassifier.load(d)
+    with pytest.raises(ModelError, match="no MANIFEST.json"):
+        TopicClassifier.load(tmp_path / "missing")
+
+
+def test_sklearn_protocol(fitted: TopicClassifier) -> None:
+    from sklearn.base import clone
+
+    c = clone(TopicClassifier(labels=["a"], C=3.0))
+    assert c.get_params()["C"] == 3.0 and not hasattr(c, "coef_")
+    with pytest.raises(ConfigError):
+        c.set_params(nope=1)
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        TopicClassifier().predict_proba(["x"])
+
+
+def test_unknown_label_in_y_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="outside the label set"):
+        TopicClassifier(labels=["a"]).fit(["x", "y"], [["a"], ["b"]])
+
+
+def _doc(texts: list[str]) -> Document:
+    paras = tuple(Paragraph(t, 0, len(t), i + 1, i + 1, "ru", i) for i, t in enumerate(texts))
+    return Document("doc-1", "x.txt", "paper", "ru", "T", (), None, None, 1, len(texts), 0, 0, paragraphs=paras)
+
+
+def test_document_aggregation_and_evidence(fitted: TopicClassifier) -> None:
+    doc = _doc(["Ректор открыл конференцию.", "Мошенники создали фальшивый сайт банка и похитили деньги.",
+                "Телефонные мошенники представлялись сотрудниками банка.", "Погода была солнечной."])
+    t = fitted.classify_document(doc)
+    P = fitted.predict_proba([p.text for p in doc.paragraphs])
+    assert t.scores["fraud"] == pytest.approx(np.sort(P[:, 0])[-top_k(4):].mean(), abs=1e-4)
+    assert "fraud" in t.labels and t.primary == "fraud" and t.doc_id == "doc-1"
+    assert set(t.evidence["fraud"]) == {1, 2}
+    per = classify_paragraphs(doc, model=fitted)
+    assert [p.paragraph for p in per] == [0, 1, 2, 3] and per[1].labels == ("fraud",)
+
+
+def test_classify_text_one_paragraph_or_many(fitted: TopicClassifier) -> None:
+    one = classify("Чиновник получил взятку.", model=fitted)
+    assert isinstance(one, TopicScores) and one.paragraph == 0 and one.labels == ("bribes",)
+    many = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.", model=fitted)
+    assert many.paragraph is None and "bribes" in many.evidence
+
+
+def test_aggregate_and_threshold_helpers() -> None:
+    assert aggregate(np.array([[0.1], [0.9], [0.5], [0.3]])).tolist() == [0.7]
+    assert best_threshold(np.array([0.8, 0.7, 0.2]), np.array([1, 0, 0])) == pytest.approx(0.75)
+    assert label_matrix([["b"]], ["a", "b"]).tolist() == [[0, 1]]
+
+
+# The shipped model on hand-written sentences it was not trained on.
+SHIPPED = [
+    ("Интернет-алаяқтар банк қызметкері атынан қоңырау шалып, картадан ақша ұрлаған.", "cyber_fraud"),
+    ("Мошенники через фишинговые сайты получают данные банковских карт граждан.", "cyber_fraud"),
+    ("Сотрудник акимата задержан при получении взятки за выделение земельного участка.", "corruption"),
+    ("Сыбайлас жемқорлыққа қарсы іс-қимыл мемлекеттік саясаттың басым бағыты болып табылады.", "corruption"),
+    ("Торговля людьми и сексуальная эксплуатация женщин остаются транснациональной угрозой.", "trafficking"),
+    ("Лидеры организованного преступного сообщества руководили сетью группировок.", "organised_crime"),
+    ("Синтетические наркотики продаются через интернет бесконтактным способом.", "drugs"),
+    ("Хакеры получили неправомерный доступ к информационной системе и заразили её вредоносной программой.",
+     "cybercrime"),
+]
+
+
+@pytest.mark.parametrize("text,label", SHIPPED)
+def test_shipped_model_on_new_sentences(text: str, label: str) -> None:
+    t = classify(text)
+    assert t.primary == label, t.scores
