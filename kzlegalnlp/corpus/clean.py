@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from ..records import Paragraph, Piece
 from .lang import detect_lang
@@ -46,18 +47,23 @@ FULL_LINE = 0.85
 SHORT_LINE = 0.6
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]\s*|  +")  # anything but a single plain space
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
+# start only at a word start: otherwise the engine retries inside every word
+_HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND_LEFT = ("но", "ско", "ски")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the source: number, offsets of its content, the content, indent.
+
+    A named tuple rather than a dataclass: a file has thousands of lines and
+    tuples are several times cheaper to create.
 
     >>> split_lines("ab\\n  cd  \\n")[1]
     Line(number=2, start=5, end=7, text='cd', indented=True)
@@ -145,8 +151,8 @@ class HyphenRule:
     """
 
     def __init__(self, hyphenated: Iterable[str] = (), words: Iterable[str] = ()) -> None:
-        self.hyphenated = frozenset(w.lower() for w in hyphenated)
-        self.words = frozenset(w.lower() for w in words)
+        self.hyphenated = frozenset(map(str.lower, hyphenated))
+        self.words = frozenset(map(str.lower, words))
 
     @classmethod
     def from_text(cls, text: str) -> "HyphenRule":
@@ -155,9 +161,8 @@ class HyphenRule:
         >>> sorted(HyphenRule.from_text("ғылыми-тәжірибелік конференция").hyphenated)
         ['ғылыми-тәжірибелік']
         """
-        hyphenated = re.findall(r"[^\W_]+(?:-[^\W_]+)+", text)
-        words = re.findall(r"[^\W\d_]+", text)
-        return cls(hyphenated, words)
+        low = text.lower()
+        return cls(_HYPHENATED.findall(low), _LETTERS.findall(low))
 
     def keep(self, left: str, right: str) -> bool:
         """True when ``left-`` + ``right`` is a real hyphenated word."""
@@ -195,9 +200,20 @@ def is_wrapped(lines: Sequence[Line]) -> bool:
     return bool(lengths) and median(lengths) < WRAPPED_MEDIAN
 
 
+_UPPER = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+_LOWER = re.compile(r"[a-zа-яёәғқңөұүһі]")
+
+
+@lru_cache(maxsize=8192)
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    """True when at least 80% of at least four letters are capitals.
+
+    >>> _is_caps("КИБЕР АЛАЯҚТЫҚ: СИПАТТАМАСЫ"), _is_caps("Сот")
+    (True, False)
+    """
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
 
 def usual_gap(lines: Sequence[Line]) -> int:
@@ -302,12 +318,9 @@ class _Builder:
 def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
     """Copy ``line.text[:stop]``, collapsing inner white-space runs to one space."""
     pos = 0
-    for match in _SPACES.finditer(line.text, 0, stop):
+    for match in _ODD_SPACE.finditer(line.text, 0, stop):
         builder.copy(line.text[pos:match.start()], line.start + pos, line.number)
-        if match.group() == " ":
-            builder.copy(" ", line.start + match.start(), line.number)
-        else:
-            builder.replace(" ", line.start + match.start(), line.number)
+        builder.replace(" ", line.start + match.start(), line.number)
         pos = match.end()
     builder.copy(line.text[pos:stop], line.start + pos, line.number)
 
@@ -353,7 +366,9 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
 
 def _joint(line: Line, nxt: Line, rule: HyphenRule) -> str:
     """How ``line`` meets ``nxt``: ``"space"``, ``"join"`` (soft hyphen) or ``"keep"``."""
-    left = _WORD_AT_END.search(line.text)
+    if not line.text.endswith("-"):
+        return "space"
+    left = _WORD_AT_END.search(line.text, max(0, len(line.text) - 60))
     right = _WORD_AT_START.match(nxt.text)
     if left and right:
         return "keep" if rule.keep(left.group(1), right.group()) else "join"

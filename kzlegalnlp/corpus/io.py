@@ -21,6 +21,7 @@ offsets point into the file as an editor shows it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,8 @@ from ..errors import (
 TEXT_SUFFIXES = (".txt", ".text")
 SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx")
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -143,9 +146,8 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
 
 def _looks_like_text(text: str) -> bool:
     """True when at most 1% of the characters are control characters and letters exist."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    letters = sum(1 for ch in text if ch.isalpha())
-    return controls <= len(text) * 0.01 and letters > 0
+    controls = len(_CONTROL.findall(text))
+    return controls <= len(text) * 0.01 and _LETTER.search(text) is not None
 
 
 def _pdf_text(path: Path) -> str:

@@ -17,7 +17,7 @@ are not hard-wrapped); a wrapped file is rebuilt like any other.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from typing import Sequence
 
 from ..records import Document
 from .clean import HyphenRule, Layout, Line, build_paragraph, group_lines, split_lines
@@ -54,19 +54,19 @@ def _is_title(text: str) -> bool:
     return bool(text) and len(text.split()) <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(text)
 
 
-def news_document(src: SourceText, rule: HyphenRule | None = None) -> Document:
+def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Document:
     """Make the single :class:`Document` of a news file.
 
     Args:
         src: The decoded file.
-        rule: Hyphen decisions (learnt from the file when ``None``).
+        lines: ``split_lines(src.text)``, when the caller has it already.
 
     Returns:
         A document of kind ``news``.
     """
-    lines = split_lines(src.text)
+    lines = lines if lines is not None else split_lines(src.text)
     printed = [ln for ln in lines if not ln.blank]
-    rule = rule or HyphenRule.from_text(src.text)
+    rule = HyphenRule.from_text(src.text)
     date, title, body = _header(printed)
     layout = Layout.of(lines)
     paragraphs = [build_paragraph(g, rule, k) for k, g in enumerate(group_lines(body, layout))]
@@ -107,7 +107,7 @@ def _header(printed: list[Line]) -> tuple[str | None, str | None, list[Line]]:
     if _is_title(rest):
         return match.group(1), " ".join(rest.split()), body
     if rest:
-        trimmed = replace(head, start=head.start + match.end(), text=rest, indented=False)
+        trimmed = head._replace(start=head.start + match.end(), text=rest, indented=False)
         body = [trimmed, *body]
     return match.group(1), None, body
 

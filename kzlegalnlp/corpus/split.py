@@ -36,7 +36,17 @@ from statistics import median
 from typing import Sequence
 
 from ..records import Document, Paragraph
-from .clean import HyphenRule, Layout, Line, _is_caps, build_paragraph, group_lines, split_lines
+from .clean import (
+    HyphenRule,
+    Layout,
+    Line,
+    _is_caps,
+    build_paragraph,
+    group_lines,
+    is_page_number,
+    is_wrapped,
+    split_lines,
+)
 from .io import SourceText
 from .lang import detect_lang
 from .news import first_sentence
@@ -239,19 +249,19 @@ def find_starts(groups: list[_Group], layout: Layout) -> list[_Start]:
     return [starts[k] for k in sorted(starts)]
 
 
-def proceedings_documents(src: SourceText, rule: HyphenRule | None = None) -> list[Document]:
+def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) -> list[Document]:
     """Split a proceedings file into documents.
 
     Args:
         src: The decoded file (hard-wrapped: one printed line per line).
-        rule: Hyphen decisions (learnt from the file when ``None``).
+        lines: ``split_lines(src.text)``, when the caller has it already.
 
     Returns:
         The documents, in file order.
     """
-    lines = split_lines(src.text)
+    lines = lines if lines is not None else split_lines(src.text)
     layout = Layout.of(lines)
-    rule = rule or HyphenRule.from_text(src.text)
+    rule = HyphenRule.from_text(src.text)
     groups = _groups(lines, layout)
     starts = find_starts(groups, layout)
     docs = []
@@ -311,19 +321,13 @@ def _last_line(lines: Sequence[Line], groups: list[_Group]) -> Line:
     """The last non-blank line before the next document (page numbers included)."""
     last = groups[-1].lines[-1]
     k = last.number  # index of the line after ``last``
-    while k < len(lines) and (lines[k].blank or PATTERNS_PAGE(lines, k)):
+    while k < len(lines) and (lines[k].blank or is_page_number(lines, k)):
         k += 1
     end = k  # first line of the next document, or len(lines)
     for j in range(end - 1, last.number - 1, -1):
         if not lines[j].blank:
             return lines[j]
     return last
-
-
-def PATTERNS_PAGE(lines: Sequence[Line], k: int) -> bool:  # noqa: N802 - tiny helper
-    from .clean import is_page_number
-
-    return is_page_number(lines, k)
 
 
 def _head(groups: list[_Group], start: _Start, rule: HyphenRule,
@@ -382,9 +386,9 @@ def split_source(src: SourceText) -> list[Document]:
     if not printed:
         return []
     header = PATTERNS["news_header"].regex.match(printed[0].text)
-    if header or not Layout.of(lines).wrapped:
-        return [news_document(src)]
-    return proceedings_documents(src)
+    if header or not is_wrapped(lines):
+        return [news_document(src, lines)]
+    return proceedings_documents(src, lines)
 
 
 __all__ = ["split_source", "proceedings_documents", "find_starts"]

@@ -1,0 +1,58 @@
+"""Time loading and splitting the bundled corpus, and ``import kzlegalnlp``.
+
+Run ``python bench/bench_load.py [--runs N]``. Prints the median of N runs, the
+input size and the throughput; targets: load+split < 0.3 s, import < 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+IMPORT_SNIPPET = "import time; t = time.perf_counter(); import kzlegalnlp; print(time.perf_counter() - t)"
+
+
+def time_load(runs: int) -> tuple[float, int, int, int]:
+    """Median seconds of ``load_corpus()``, bytes read, documents and paragraphs."""
+    from kzlegalnlp._resources import raw_dir
+    from kzlegalnlp.corpus import load_corpus
+
+    size = sum(p.stat().st_size for p in raw_dir().rglob("*") if p.is_file())
+    corpus = load_corpus()  # warm the file cache and the regular expressions
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        corpus = load_corpus()
+        times.append(time.perf_counter() - start)
+    paragraphs = sum(len(d.paragraphs) + len(d.references) for d in corpus)
+    return statistics.median(times), size, len(corpus), paragraphs
+
+
+def time_import(runs: int) -> float:
+    """Median seconds of ``import kzlegalnlp`` in a fresh interpreter."""
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", IMPORT_SNIPPET], capture_output=True,
+                             text=True, check=True)
+        times.append(float(out.stdout.strip()))
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    seconds, size, docs, paragraphs = time_load(args.runs)
+    print(f"load_corpus(): median {seconds:.3f} s over {args.runs} runs; {size / 1e6:.2f} MB, "
+          f"{docs} documents, {paragraphs} paragraphs; {size / 1e6 / seconds:.2f} MB/s "
+          f"(target < 0.3 s: {'OK' if seconds < 0.3 else 'MISSED'})")
+    imp = time_import(args.runs)
+    print(f"import kzlegalnlp: median {imp:.3f} s over {args.runs} runs "
+          f"(target < 0.2 s: {'OK' if imp < 0.2 else 'MISSED'})")
+
+
+if __name__ == "__main__":
+    main()
