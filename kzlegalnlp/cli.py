@@ -79,6 +79,35 @@ def evaluate_statistics_command(
     typer.echo(format_report(evaluate(mode, gold), show_errors))
 
 
+@evaluate_app.command("topics")
+def evaluate_topics_command(
+    gold: str = typer.Option(None, "--gold", help="Gold JSONL (default: the bundled topics.jsonl)."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds, grouped by document."),
+    backend: str = typer.Option("linear", "--backend", help="linear (shipped configuration) or hf."),
+    encoder: str = typer.Option(None, "--encoder", help="Local encoder directory (hf backend)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Per-label P/R/F1 and macro-F1 of the topic classifier, paragraphs and documents, next to a lexicon baseline."""
+    from .classify.commands import evaluate_command
+
+    typer.echo(evaluate_command(gold, folds, backend, encoder, as_json))
+
+
+@app.command("train")
+def train_command(
+    data: str = typer.Option(..., "--data", help="Training JSONL: {\"text\": ..., \"labels\": [...]} per line."),
+    out: str = typer.Option(..., "--out", help="Model folder to write (use it with `kzlegal tag --model`)."),
+    labels: str = typer.Option(None, "--labels", help="Comma-separated label set (default: labels in the data)."),
+    backend: str = typer.Option("linear", "--backend", help="linear or hf."),
+    encoder: str = typer.Option(None, "--encoder", help="Local encoder directory (hf backend)."),
+    epochs: int = typer.Option(3, "--epochs", min=1, help="Training epochs (hf backend)."),
+) -> None:
+    """Train a topic model on your own labelled paragraphs."""
+    from .classify.commands import train_command as run
+
+    typer.echo(run(data, out, labels, backend, encoder, epochs))
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()

@@ -1,0 +1,70 @@
+"""What the ``kzlegal evaluate topics`` and ``kzlegal train`` commands do (the CLI only parses options).
+
+>>> make_factory("linear") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from ..errors import ConfigError
+from .data_io import load_training
+from .labels import DEFAULT_LABELS, check_labels
+
+BACKENDS = ("linear", "hf")
+
+
+def make_factory(backend: str, encoder: str | None = None, labels: Sequence[str] = DEFAULT_LABELS,
+                 epochs: int = 3) -> Callable[[], Any] | None:
+    """A model builder for ``backend`` (None: the shipped linear configuration).
+
+    >>> make_factory("hf")
+    Traceback (most recent call last):
+    ...
+    kzlegalnlp.errors.ConfigError: the hf backend needs --encoder DIR (a local encoder directory)
+    """
+    if backend not in BACKENDS:
+        raise ConfigError(f"backend must be one of {BACKENDS}, got {backend!r}")
+    if backend == "linear":
+        return None
+    if not encoder:
+        raise ConfigError("the hf backend needs --encoder DIR (a local encoder directory)")
+    from .hf import HFTopicClassifier
+
+    return lambda: HFTopicClassifier(encoder, labels=tuple(labels), epochs=epochs)
+
+
+def evaluate_command(gold: str | None = None, folds: int = 5, backend: str = "linear", encoder: str | None = None,
+                     as_json: bool = False, weak: bool = True) -> str:
+    """Run the grouped cross-validation on the bundled corpus and return the printed report."""
+    from ..corpus import load_corpus
+    from .evaluate import evaluate_topics
+
+    report = evaluate_topics(list(load_corpus()), gold=gold, folds=folds, make_model=make_factory(backend, encoder),
+                             weak=weak)
+    return json.dumps(report.to_dict(), indent=1) if as_json else "\n".join(report.lines())
+
+
+def train_command(data: str | Path, out: str | Path, labels: str | None = None, backend: str = "linear",
+                  encoder: str | None = None, epochs: int = 3, C: float = 10.0) -> str:
+    """Train on a user's JSONL (format: :mod:`kzlegalnlp.classify.data_io`) and save to ``out``.
+
+    ``labels`` is a comma-separated list; by default the labels found in the file.
+    """
+    rows = load_training(data)
+    names = check_labels(labels.split(",")) if labels else check_labels(rows.label_names())
+    if backend == "linear":
+        from .model import TopicClassifier
+
+        model: Any = TopicClassifier(labels=names, C=C, min_df=1 if len(rows.texts) < 200 else 2)
+    else:
+        factory = make_factory(backend, encoder, names, epochs)
+        assert factory is not None
+        model = factory()
+    model.fit(rows.texts, rows.labels, groups=rows.groups, doc_y=rows.doc_labels or None, sample_weight=rows.weights)
+    model.save(out)
+    return (f"trained {backend} model on {len(rows.texts)} paragraphs, labels {', '.join(names)}; "
+            f"thresholds {', '.join(f'{t:.2f}' for t in model.thresholds_)} -> {out}")
