@@ -35,7 +35,7 @@ def _resolve_hit(hit: Hit, ctx: Context) -> tuple[str | None, str, str | None]:
     if att.kind == "same":
         return ctx.code, ("same_code" if ctx.code else "unresolved"), None
     assert att.mention is not None
-    code, how = ctx.resolve_family(att.mention.family, att.mention.country)
+    code, how = ctx.resolve_family(att.mention.family, att.mention.country, att.mention.lang)
     ctx.remember(code)
     return code, how, None
 
@@ -62,7 +62,7 @@ def _extract_text(text: str, ctx: Context, keys: dict[str, list[int]] | None = N
     out = []
     for _, _, ev in events:
         if isinstance(ev, Mention):
-            ctx.remember(ctx.resolve_family(ev.family, ev.country)[0])
+            ctx.remember(ctx.resolve_family(ev.family, ev.country, ev.lang)[0])
         else:
             out.append(_to_record(text, ev, *_resolve_hit(ev, ctx)))
     return out

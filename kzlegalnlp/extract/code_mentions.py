@@ -14,7 +14,9 @@ Resolution rule for a code named without a country (a bare "УК", "ГК",
    document (paragraphs are read in order) gives ``context``;
 4. otherwise the country the document is about (the country most often named
    in it) gives ``context``;
-5. otherwise the code stays ``unresolved`` (``code=None``).
+5. otherwise a name written in Kazakh ("ҚК-нің", "Қылмыстық кодекстің") is
+   taken as Kazakhstan's (``default_country_by_lang`` in the registry), ``context``;
+6. otherwise the code stays ``unresolved`` (``code=None``).
 
 A reference with no code at all takes the nearest code named earlier in the
 document (``context``); "настоящего Кодекса", "осы Кодекстің" take the code of
@@ -62,14 +64,16 @@ class Context:
     default_code: str | None = None
     _seen: list[str] = field(default_factory=list)
 
-    def resolve_family(self, family: str, country: str | None) -> tuple[str | None, str]:
+    def resolve_family(self, family: str, country: str | None,
+                       lang: str | None = None) -> tuple[str | None, str]:
         """Registry id and resolution of a family named with an optional country."""
         ids = family_codes(family)
         if country and f"{country}-{family}" in ids:
             return f"{country}-{family}", "explicit"
         if len(ids) == 1:
             return ids[0], "explicit"
-        for guess in (self.country, self.doc_country):
+        by_lang = code_registry()["default_country_by_lang"].get(lang or "")
+        for guess in (self.country, self.doc_country, by_lang):
             if guess and f"{guess}-{family}" in ids:
                 return f"{guess}-{family}", "context"
         return None, "unresolved"
