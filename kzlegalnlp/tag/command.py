@@ -26,14 +26,15 @@ def _error_line(console: "Console", outcome: "Outcome") -> None:
     for err in outcome.summary.errors:
         where = f" ({err['doc_id']})" if err["doc_id"] else ""
         console.print(f"[bold red]error[/] {escape(err['source'])}{escape(where)}: {escape(err['reason'])}",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
 
 
 def _verbose_line(console: "Console", outcome: "Outcome") -> None:
     fs = outcome.summary
     how = "resumed" if outcome.cached else f"{outcome.seconds:.2f} s"
     console.print(f"{outcome.source}: {sum(fs.documents.values())} documents, "
-                  f"{sum(fs.articles.values())} articles, {fs.statistics} statistics ({how})", highlight=False)
+                  f"{sum(fs.articles.values())} articles, {fs.statistics} statistics ({how})", highlight=False,
+                  soft_wrap=True)
 
 
 class _Feedback:

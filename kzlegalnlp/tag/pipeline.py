@@ -169,7 +169,7 @@ def _count(doc: Document, scores: TopicScores | None, arts: list[ArticleRef], st
         title = ref.title_ru or ref.title_kk
         if title and key not in summary.titles:
             summary.titles[key] = title
-    summary.paragraphs += len(doc.paragraphs)
+    summary.paragraphs += len(doc.paragraphs) + len(doc.references)  # = rows of paragraphs.jsonl
     summary.statistics += len(stats)
 
 

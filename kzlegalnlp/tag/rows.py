@@ -140,7 +140,8 @@ def error_row(source: str, path: str, stage: str, exc: BaseException, doc_id: st
     >>> error_row("a.txt", "/x/a.txt", "read", ValueError("empty file"))["reason"]
     'empty file'
     """
-    reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+    # an OSError's message repeats the path, which the row already has
+    reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     values = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": doc_id,

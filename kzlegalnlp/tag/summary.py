@@ -98,7 +98,8 @@ class RunSummary:
         """Print the end-of-run summary as rich tables."""
         from rich.table import Table
 
-        docs = Table(title="Documents by kind and language", title_justify="left")
+        console.print("[bold]Documents by kind and language[/]")
+        docs = Table()
         langs = sorted(self._split(1))
         docs.add_column("kind")
         for lang in langs:
@@ -107,7 +108,8 @@ class RunSummary:
         for kind, total in _by_count(self._split(0)).items():
             docs.add_row(kind, *[str(self.documents.get(f"{kind}|{lang}", 0)) for lang in langs], str(total))
         console.print(docs)
-        topics = Table(title="Topics (documents)", title_justify="left")
+        console.print("[bold]Topics[/] (documents per label)")
+        topics = Table()
         topics.add_column("topic")
         topics.add_column("documents", justify="right")
         for label, n in _by_count(self.topics).items():
@@ -119,7 +121,8 @@ class RunSummary:
     def _render_articles(self, console: "Console", top: int) -> None:
         from rich.table import Table
 
-        arts = Table(title=f"Most-cited articles (top {top})", title_justify="left")
+        console.print(f"[bold]Most-cited articles[/] (top {top})")
+        arts = Table()
         for name, justify in (("code", "left"), ("article", "right"), ("title", "left"), ("citations", "right")):
             arts.add_column(name, justify=justify)  # type: ignore[arg-type]
         for row in self.top_articles(top):
@@ -140,6 +143,6 @@ class RunSummary:
             for p in self.problems:
                 where = f" ({p['doc_id']})" if p["doc_id"] else ""
                 console.print(f"  [red]{escape(p['source'])}[/]{escape(where)}: {p['stage']}: "
-                              f"{escape(p['reason'])}", highlight=False)
+                              f"{escape(p['reason'])}", highlight=False, soft_wrap=True)
         else:
             console.print("[green]no problems[/]")
