@@ -49,6 +49,7 @@ class Cell:
     unit: str
     year: int | None
     article: str | None
+    row: int = 0  # offset of the row's first cell
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -168,7 +169,7 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
                     unit = "percent" if tok.endswith("%") else "count"
                     out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
                                     unit, _year_of(i, ncells, years, _is_total_row(values)),
-                                    article))
+                                    article, ls + run[0]))
             gap, label_from = 0, le
             continue
         gap += 1

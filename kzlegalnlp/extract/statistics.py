@@ -33,7 +33,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..records import Document, Paragraph, Statistic
-from ..patterns.numbers import MULTIPLIER_RE, NUMBER_RE, multiplier, parse_number
+from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
+                                parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
 from .stat_context import subject_after_kk, subject_after_ru, subject_before_dash, year_for
 from .stat_tables import split_lines, table_cells
@@ -74,9 +75,19 @@ def _skip(text: str, pos: int, chars: str = SPACE) -> int:
     return pos
 
 
+def _value(text: str, num: re.Match[str]) -> float:
+    """The number's value; "3,400" is read as 3400 only in English context."""
+    if AMBIGUOUS_COMMA_RE.fullmatch(num.group()):
+        from ..corpus.lang import detect_lang
+
+        english = detect_lang(text[max(0, num.start() - 80):num.end() + 80]) == "en"
+        return parse_number(num.group(), english=english)
+    return parse_number(num.group())
+
+
 def _read_single(text: str, num: re.Match[str], pats: StatisticsPatterns) -> _Fig:
     """Number, multiplier, glued suffix and unit starting at ``num``."""
-    fig = _Fig(num.start(), num.end(), parse_number(num.group()), last_word=num.group())
+    fig = _Fig(num.start(), num.end(), _value(text, num), last_word=num.group())
     pos = num.end()
     m = MULTIPLIER_RE.match(text, _skip(text, pos))
     if m and multiplier(m.group()) is not None and _skip(text, pos) - pos <= 3:
@@ -252,6 +263,8 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     pats = statistics_patterns()
     starts, ends = _masked_spans(text, pats)
     cells = table_cells(text, lines if lines is not None else split_lines(text))
+    # a row starting inside a mask is a phone number, a date list...: no table row
+    cells = [c for c in cells if not _inside(c.row, starts, ends)]
     cell_starts = [c.start for c in cells]
     cell_ends = [c.end for c in cells]
     nums = [m for m in NUMBER_RE.finditer(text)

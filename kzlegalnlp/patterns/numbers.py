@@ -27,9 +27,12 @@ GROUP_SEPARATORS = " \u00a0\u2009\u202f"
 # The decimal part needs a digit right after the comma, so "205, 206" stays a list.
 NUMBER_PATTERN = (
     r"(?<![\d.,])"
-    r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])|\d+)"
-    r"(?:[.,]\d+(?![.,]?\d))?"
+    r"(?:\d{1,3}(?:,\d{3}){2,}(?![.,]?\d)"  # English grouping, unambiguous: "1,250,000"
+    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])|\d+)"
+    r"(?:[.,]\d+(?![.,]?\d))?)"
 )
+# "3,400" is 3.4 in Kazakh and Russian but 3400 in English: the caller decides
+AMBIGUOUS_COMMA_RE = re.compile(r"\d{1,3},\d{3}")
 NUMBER_RE = re.compile(NUMBER_PATTERN)
 
 # stem -> factor; a word is a multiplier when it starts with one of the stems
@@ -64,11 +67,12 @@ MULTIPLIER_RE = re.compile(
 )
 
 
-def parse_number(surface: str) -> float:
+def parse_number(surface: str, english: bool = False) -> float:
     """Value of a printed number: group separators dropped, comma or point as decimal.
 
     Args:
         surface: A string matched by :data:`NUMBER_RE`.
+        english: Read commas as thousands separators ("3,400" = 3400), as English does.
 
     Returns:
         The number as a float.
@@ -78,8 +82,12 @@ def parse_number(surface: str) -> float:
 
     >>> parse_number("268\u00a0750 015"), parse_number("0,175"), parse_number("41.5")
     (268750015.0, 0.175, 41.5)
+    >>> parse_number("3,400"), parse_number("3,400", english=True), parse_number("1,250,000")
+    (3.4, 3400.0, 1250000.0)
     """
     clean = surface.strip()
+    if english or clean.count(",") > 1:
+        clean = clean.replace(",", "")
     for sep in GROUP_SEPARATORS:
         clean = clean.replace(sep, "")
     clean = clean.replace(",", ".")
@@ -117,5 +125,5 @@ def is_decimal(surface: str) -> bool:
     return bool(re.search(r"[.,]\d", surface))
 
 
-__all__ = ["NUMBER_RE", "NUMBER_PATTERN", "MULTIPLIER_STEMS", "MULTIPLIER_RE", "parse_number",
+__all__ = ["NUMBER_RE", "NUMBER_PATTERN", "AMBIGUOUS_COMMA_RE", "MULTIPLIER_STEMS", "MULTIPLIER_RE", "parse_number",
            "multiplier", "is_decimal"]
