@@ -14,8 +14,10 @@ The rules, in the order they are applied:
   more blank lines between them than usual in this file (PDF extraction puts
   one blank line after every printed line, so one is "usual"); ``b`` starts a
   list item (``–``, ``•``, ``1.``, ``2)``); one of them is in capitals and the
-  other is not (headings, surnames); ``a`` ends a sentence (``. ! ? …``) and
-  is shorter than :data:`FULL_LINE` of the text width; ``a`` is short (under
+  other is not (headings, surnames); ``b`` is a "Surname Name Patronymic"
+  line; ``a`` ends a sentence (``. ! ? …``), ``b`` starts with a capital, and
+  ``a`` is shorter than :data:`FULL_LINE` of the text width or ``b`` opens a
+  new page (indented first line of a page); ``a`` is short (under
   :data:`SHORT_LINE` of the width) and ``b`` starts with a capital.
 * **Joining lines.** A line break becomes one space, except after a hyphen
   between letters, decided by :class:`HyphenRule`.
@@ -41,6 +43,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from ..records import Paragraph, Piece
 from .lang import detect_lang
+from .patterns import PATTERNS
 
 WRAPPED_MEDIAN = 120
 FULL_LINE = 0.85
@@ -265,9 +268,12 @@ class Layout:
             return True
         if _LIST_ITEM.match(b.text) or _is_caps(a.text) != _is_caps(b.text):
             return True
+        if PATTERNS["full_name_line"].matches(b.text):
+            return True  # "Surname Name Patronymic" opens an author block
         upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
-        if _SENTENCE_END.search(a.text) and len(a.text) < FULL_LINE * self.width and upper_next:
-            return True
+        if _SENTENCE_END.search(a.text) and upper_next and (
+                len(a.text) < FULL_LINE * self.width or b.indented):
+            return True  # a finished sentence, then a short line or a new page
         return len(a.text) < SHORT_LINE * self.width and upper_next and not _is_caps(a.text)
 
 

@@ -194,10 +194,12 @@ def _restart_starts(groups: list[_Group], starts: dict[int, _Start]) -> dict[int
     return found
 
 
-def _window_lang(groups: list[_Group], i: int, after: bool) -> str | None:
+def _window_lang(groups: list[_Group], i: int, stop: int, after: bool) -> str | None:
+    """Language of about :data:`LANG_WINDOW` characters after (or before) group ``i``,
+    never reading past group ``stop`` (a known document start)."""
     parts: list[str] = []
     k = i if after else i - 1
-    while 0 <= k < len(groups) and sum(map(len, parts)) < LANG_WINDOW:
+    while (k < stop if after else k >= stop) and sum(map(len, parts)) < LANG_WINDOW:
         parts.append(groups[k].text)
         k = k + 1 if after else k - 1
     text = " ".join(parts)
@@ -209,14 +211,13 @@ def _language_starts(groups: list[_Group], starts: dict[int, _Start]) -> dict[in
     for i in range(1, len(groups)):
         if i in starts or not _fresh_page(groups, i) or _kind_at(starts, i) != "paper":
             continue
-        before, after = _window_lang(groups, i, False), _window_lang(groups, i, True)
-        if before and after and before != after and not _near_start(starts, i):
+        begin = max(s for s in starts if s < i)
+        end = min((s for s in starts if s > i), default=len(groups))
+        before = _window_lang(groups, i, begin, False)
+        after = _window_lang(groups, i, end, True)
+        if before and after and before != after:
             found[i] = _Start(i, "paper")
     return found
-
-
-def _near_start(starts: dict[int, _Start], i: int, distance: int = 3) -> bool:
-    return any(0 <= i - s <= distance or 0 <= s - i <= distance for s in starts)
 
 
 def _kind_at(starts: dict[int, _Start], i: int) -> str | None:

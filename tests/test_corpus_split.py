@@ -1,0 +1,99 @@
+"""The splitter follows printing conventions, shown on a hand-made proceedings text.
+
+``tests/data/proceedings_handmade.txt`` was written for this test (not taken
+from the bundled corpus): a programme, a participant list, a paper with two
+author blocks, a paper with a mixed-case author line, a paper without author,
+an untitled paper found by a change of language, an untitled paper found by
+restarted citation numbers, and a resolution; PDF-style layout (a blank line
+after every printed line, new pages opening with an indented line, a page
+number alone on a line).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzlegalnlp.corpus import load_corpus
+
+DATA = Path(__file__).parent / "data" / "proceedings_handmade.txt"
+
+# (line_start, line_end, kind, lang, title or None when not printed, authors)
+EXPECTED = [
+    (1, 16, "programme", "kk", "«Құқық және қоғам» атты өңірлік ғылыми-практикалық семинардың бағдарламасы", ()),
+    (17, 34, "participants", "ru",
+     "СПИСОК участников регионального научно-практического семинара «Право и общество»", ()),
+    (35, 84, "paper", "ru", "О СОВРЕМЕННЫХ СПОСОБАХ ХИЩЕНИЯ ДЕНЕЖНЫХ СРЕДСТВ С БАНКОВСКИХ КАРТ",
+     ("ЛИСИЦЫНА Ольга Петровна", "ТЕМІРОВ Аскар Болатович")),
+    (85, 105, "paper", "kk", "ИНТЕРНЕТ-АЛАЯҚТЫҚҚА ҚАРСЫ ІС-ҚИМЫЛДЫҢ ӨЗЕКТІ МӘСЕЛЕЛЕРІ",
+     ("Бапанова Айгерім Серікқызы",)),
+    (106, 131, "paper", "ru", "МЕЖДУНАРОДНОЕ СОТРУДНИЧЕСТВО В БОРЬБЕ С КИБЕРПРЕСТУПНОСТЬЮ", ()),
+    (132, 158, "paper", "kk", None, ()),
+    (159, 169, "paper", "kk", None, ()),
+    (170, 177, "resolution", "ru", "РЕЗОЛЮЦИЯ по итогам регионального научно-практического семинара", ()),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(DATA)
+
+
+def test_documents_follow_the_conventions(corpus) -> None:
+    found = [(d.line_start, d.line_end, d.kind, d.lang, None if d.title_derived else d.title, d.authors)
+             for d in corpus]
+    assert found == EXPECTED
+
+
+def test_untitled_papers_get_a_derived_title(corpus) -> None:
+    untitled = [d for d in corpus if d.title_derived]
+    assert [d.title for d in untitled] == [
+        "Жасөспірімдер арасындағы құқық бұзушылықтардың алдын алу мектептен басталады",
+        "Отбасылық зорлық-зомбылық мәселесі қоғамның назарында тұр",
+    ]
+
+
+def test_reference_list_is_kept_apart(corpus) -> None:
+    paper = corpus[2]
+    assert [p.text[:10] for p in paper.references] == ["1. Иванов ", "2. Петров ", "3. Сидоров"]
+    assert all("Литература" not in p.text for p in paper.paragraphs + paper.references)
+    assert paper.paragraphs[-1].text.startswith("Профилактика")
+
+
+def test_affiliation_of_first_author(corpus) -> None:
+    assert corpus[2].affiliation == "доцент кафедры уголовного процесса Карагандинской академии, к.ю.н."
+    assert corpus[3].affiliation == "Қарағанды академиясының аға оқытушысы"
+
+
+def test_date_from_programme_applies_to_every_document(corpus) -> None:
+    assert {d.date for d in corpus} == {"2023-03-14"}
+
+
+def test_cleaning_joins_soft_hyphens_and_keeps_real_ones(corpus) -> None:
+    ru = " ".join(p.text for p in corpus[2].paragraphs)
+    assert "сами сообщают" in ru  # сооб- + щают
+    assert "Западно-Казахстанской" in ru  # capital after the break: a real hyphen
+    kk = corpus[3].paragraphs[0].text
+    assert "Қоғамды ақпараттандыру" in kk  # ақпа- + раттандыру
+    assert "Интернет-алаяқтық туралы" in kk  # compound attested elsewhere in the file
+
+
+def test_page_number_is_dropped(corpus) -> None:
+    text = corpus.texts[DATA.name]
+    assert text.split("\n")[70].strip() == "28"  # line 71 is the page number
+    paper = corpus[2]
+    assert all(p.line_start != 71 and " 28 " not in p.text for p in paper.paragraphs)
+
+
+def test_paragraph_languages(corpus) -> None:
+    assert {p.lang for p in corpus[3].paragraphs} == {"kk"}
+    assert {p.lang for p in corpus[4].paragraphs} == {"ru"}
+
+
+def test_documents_tile_the_file(corpus) -> None:
+    lines = corpus.texts[DATA.name].split("\n")
+    covered = {n for d in corpus for n in range(d.line_start, d.line_end + 1)}
+    assert all(n in covered for n, line in enumerate(lines, 1) if line.strip())
+    ends = [(d.line_start, d.line_end) for d in corpus]
+    assert all(a[1] < b[0] for a, b in zip(ends, ends[1:]))
