@@ -139,7 +139,7 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
             raise DecodeError(where, "cannot decode: not UTF-8, not UTF-16 with a BOM, and "
                                      "Windows-1251 gives no readable text") from None
         return text, "cp1251"
-    if not _looks_like_text(text):
+    if text.strip() and not _looks_like_text(text):  # white space only: the caller says "empty"
         raise BinaryFileError(where, "binary file: too many control characters for a text file")
     return text, "utf-8"
 

@@ -1,0 +1,126 @@
+"""Cleaning rules on hand-written lines the rules were not tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzlegalnlp.corpus.clean import (
+    HyphenRule,
+    Layout,
+    build_paragraph,
+    group_lines,
+    is_page_number,
+    is_wrapped,
+    split_lines,
+    usual_gap,
+)
+from kzlegalnlp.corpus.news import first_sentence, news_document
+from kzlegalnlp.corpus.io import SourceText
+from pathlib import Path
+
+# (text elsewhere in the file, line a, line b, expected joined text)
+HYPHENS = [
+    ("", "Мемлекетті ақпа-", "раттандыру қажет", "Мемлекетті ақпараттандыру қажет"),
+    ("", "Сотқа жібе-", "рілді", "Сотқа жіберілді"),
+    ("интернет-алаяқтық туралы", "Бұл интернет-", "алаяқтық қылмысы", "Бұл интернет-алаяқтық қылмысы"),
+    ("", "жители Западно-", "Казахстанской области", "жители Западно-Казахстанской области"),
+    ("", "в период 2019-", "2021 годов", "в период 2019-2021 годов"),
+    ("", "уголовно-", "процессуальный", "уголовно-процессуальный"),  # compound-adjective stem
+    ("", "в облас-", "ти", "в области"),
+    ("", "информационно-", "коммуникационных сетей", "информационно-коммуникационных сетей"),
+    ("мошенничество", "мошен-", "ничество", "мошенничество"),
+    ("", "ПРОТИВОДЕЙ-", "СТВИЕ ПРЕСТУПНОСТИ", "ПРОТИВОДЕЙСТВИЕ ПРЕСТУПНОСТИ"),
+    ("", "срок – ", "три года", "срок – три года"),
+    ("", "қылмыс -", "ауыр", "қылмыс - ауыр"),
+    ("ғылыми-практикалық", "ғылыми-", "практикалық конференция", "ғылыми-практикалық конференция"),
+]
+
+
+@pytest.mark.parametrize(("context", "a", "b", "expected"), HYPHENS)
+def test_line_end_hyphens(context: str, a: str, b: str, expected: str) -> None:
+    text = f"{a}\n\n{b}\n"
+    rule = HyphenRule.from_text(context + "\n" + text)
+    para = build_paragraph(split_lines(text), rule, 0)
+    assert para.text == expected
+
+
+def test_every_character_maps_to_its_source() -> None:
+    text = "  Сот   үкімі\t шықты ақпа-\r\n\r\nраттандыру  \r\n\r\n 17 \r\n\r\nкейін"
+    lines = split_lines(text)
+    layout = Layout.of(lines)
+    groups = group_lines(lines, layout)
+    assert len(groups) == 1
+    para = build_paragraph(groups[0], HyphenRule(), 0)
+    assert para.text == "Сот үкімі шықты ақпараттандыру кейін"
+    for i, ch in enumerate(para.text):
+        src = text[para.to_source(i)]
+        assert src == ch or (ch == " " and src.isspace())
+    assert para.line_at(para.text.index("раттандыру")) == 3
+    assert para.line_at(len(para.text) - 1) == 7
+
+
+PAGE_NUMBERS = [
+    ("мәтін\n\n12\n\nмәтін", 2, True),
+    ("мәтін\n12\n\nмәтін", 1, False),  # touches a printed line: table data
+    ("мәтін\n\n2024\n\nмәтін", 2, False),  # four digits: a year
+    ("мәтін\n\n— 12 —\n\nмәтін", 2, False),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), PAGE_NUMBERS)
+def test_page_numbers(text: str, index: int, expected: bool) -> None:
+    assert is_page_number(split_lines(text), index) is expected
+
+
+def test_layouts() -> None:
+    wrapped = "Бірінші жол\n\nекінші жол\n\nүшінші жол\n"
+    news = ("Ұзын абзац " * 30 + "\n") * 3
+    assert is_wrapped(split_lines(wrapped)) and usual_gap(split_lines(wrapped)) == 1
+    assert not is_wrapped(split_lines(news))
+    lines = split_lines(news)
+    assert len(group_lines(lines, Layout.of(lines))) == 3
+
+
+BREAKS = [
+    # (lines, expected paragraph count)
+    (["Бірінші сөйлем аяқталды.", "Екінші абзац басталады."], 2),
+    (["Мәтін жалғасады және бұл жол да толық ұзындықта жазылған, сондықтан", "Келесі жол бас әріппен басталса да абзац бір."], 1),
+    (["Қысқа жол", "Жаңа абзац."], 2),
+    (["Мыналар қажет:", "– біріншісі;", "– екіншісі."], 3),
+    (["ТАҚЫРЫП ЖОЛЫ", "Мәтін басталады."], 2),
+    (["Сұлтанов Ерлан Маратұлы", "Алматы академиясының оқытушысы"], 2),
+]
+
+
+@pytest.mark.parametrize(("lines", "count"), BREAKS)
+def test_paragraph_breaks(lines: list[str], count: int) -> None:
+    # a full-width closing line fixes the text width; it is a paragraph of its own
+    text = "\n\n".join(lines + ["Толық ұзындықтағы жол: " + "сөз " * 15]) + "\n"
+    all_lines = split_lines(text)
+    groups = group_lines(all_lines, Layout.of(all_lines))
+    assert len(groups) == count + 1
+
+
+_FILL = " Бұл сөйлем жолды жаңалық сайтындағыдай ұзын ету үшін қосылған, өйткені онда әр жол бір абзац." * 2
+NEWS = [
+    # (file text, date, title, derived)
+    (" date 2026-02-02 Полиция алаяқтарды ұстады\nМәтін бірінші." + _FILL + "\n", "2026-02-02",
+     "Полиция алаяқтарды ұстады", False),
+    (" date 2026-02-02 Полиция алаяқтарды ұстады. Екі күдікті." + _FILL + "\nМәтін." + _FILL + "\n", "2026-02-02",
+     "Полиция алаяқтарды ұстады", True),
+    ("Жиында есірткі қылмысы талқыланды. Шешім қабылданды." + _FILL + "\nЕкінші абзац." + _FILL + "\n", None,
+     "Жиында есірткі қылмысы талқыланды", True),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "title", "derived"), NEWS)
+def test_news_header(text: str, date, title, derived) -> None:
+    doc = news_document(SourceText(Path("n.txt"), "n.txt", text, "utf-8"))
+    assert (doc.date, doc.title, doc.title_derived, doc.kind) == (date, title, derived, "news")
+    first = doc.paragraphs[0]
+    assert text[first.char_start:first.char_end] == first.text
+
+
+def test_first_sentence_is_cut_at_a_word() -> None:
+    title = first_sentence("Сөз " * 100, limit=30)
+    assert title.endswith("…") and len(title) <= 31 and " Сөз…" not in title[:-4]

@@ -1,0 +1,142 @@
+"""Reading files: encodings, PDF/DOCX, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import codecs
+import warnings
+from pathlib import Path
+
+import pytest
+
+from kzlegalnlp.corpus import load_corpus
+from kzlegalnlp.corpus.io import decode_bytes, read_source
+from kzlegalnlp.errors import (
+    BinaryFileError,
+    CorpusReadError,
+    DecodeError,
+    EmptyFileError,
+    UnsupportedFormatError,
+)
+
+KK = " date 2025-03-01 Алаяқтар ұсталды\nПолиция 12 алаяқты ұстады.\n"
+RU = "Суд вынес приговор по делу о мошенничестве.\nОсуждённый обжаловал приговор.\n"
+
+ENCODED = [
+    ("utf-8", KK.encode("utf-8")),
+    ("utf-8-bom", codecs.BOM_UTF8 + KK.encode("utf-8")),
+    ("utf-16", codecs.BOM_UTF16_LE + KK.encode("utf-16-le")),
+    ("utf-16", codecs.BOM_UTF16_BE + KK.encode("utf-16-be")),
+    ("cp1251", RU.encode("cp1251")),
+]
+
+
+@pytest.mark.parametrize(("encoding", "data"), ENCODED)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, data: bytes) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    src = read_source(path)
+    assert src.encoding == encoding
+    assert not src.text.startswith("\ufeff")
+    assert src.text in (KK, RU)
+
+
+def test_offsets_ignore_the_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + KK.encode("utf-8"))
+    doc = load_corpus(path)[0]
+    text = load_corpus(path).texts["bom.txt"]
+    p = doc.paragraphs[0]
+    assert text[p.char_start:p.char_end] == p.text
+    assert (doc.date, doc.title) == ("2025-03-01", "Алаяқтар ұсталды")
+
+
+BAD = [
+    ("empty.txt", b"", EmptyFileError, "empty file"),
+    ("spaces.txt", b"  \n\n \t", EmptyFileError, "no text"),
+    ("nul.txt", b"abc\x00\x01\x02def", BinaryFileError, "NUL bytes"),
+    ("ctrl.txt", bytes(range(1, 9)) * 20 + b"abc", BinaryFileError, "control characters"),
+    ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", DecodeError, "utf-16"),
+    ("latin.txt", bytes([0x98]) * 10, DecodeError, "cannot decode"),
+    ("notes.rtf", b"{\\rtf1 text}", UnsupportedFormatError, "unsupported file type"),
+    ("broken.pdf", b"%PDF-1.4 not really", CorpusReadError, "not a readable PDF"),
+    ("broken.docx", b"PK\x03\x04 not a zip", CorpusReadError, "not a readable DOCX"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "error", "words"), BAD)
+def test_bad_file_raises_naming_file_and_cause(tmp_path: Path, name, data, error, words) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        load_corpus(path)
+    assert name in str(info.value) and words in str(info.value)
+    assert isinstance(info.value, CorpusReadError)
+
+
+def test_missing_path_raises(tmp_path: Path) -> None:
+    with pytest.raises(CorpusReadError, match="no such file or folder"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_folder_keeps_going_and_reports_problems(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text(KK, encoding="utf-8")
+    (tmp_path / "ru.txt").write_bytes(RU.encode("cp1251"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    (tmp_path / ".hidden.txt").write_bytes(b"")
+    corpus = load_corpus(tmp_path)
+    assert sorted(d.source for d in corpus) == ["ru.txt", "sub/good.txt"]
+    reasons = {Path(p.path).name: p.reason for p in corpus.problems}
+    assert set(reasons) == {"empty.txt", "image.txt"}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["image.txt"]
+
+
+def test_decode_bytes_prefers_utf8_over_1251() -> None:
+    assert decode_bytes("Қазақ тілі".encode("utf-8")) == ("Қазақ тілі", "utf-8")
+
+
+def _pdf_bytes(lines: list[str]) -> bytes:
+    """A minimal one-page PDF showing ``lines`` in Helvetica (ASCII only)."""
+    stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) Tj T*" for ln in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_is_read(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pdf_bytes(["Cybercrime grew in 2024.", "Fraud cases doubled."]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+    text = " ".join(p.text for d in corpus for p in d.paragraphs)
+    assert "Cybercrime grew in 2024." in text and corpus[0].lang == "en"
+
+
+def test_docx_is_read(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "note.docx"
+    document = docx.Document()
+    document.add_paragraph("Сот үкімі заңды күшіне енді. " * 10)
+    document.add_paragraph("Сотталған адам шағым берген жоқ. " * 10)
+    document.save(str(path))
+    doc = load_corpus(path)[0]
+    assert [p.lang for p in doc.paragraphs] == ["kk", "kk"]
+    assert doc.paragraphs[1].text.startswith("Сотталған")
