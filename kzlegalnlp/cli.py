@@ -108,6 +108,22 @@ def train_command(
     typer.echo(run(data, out, labels, backend, encoder, epochs))
 
 
+@app.command("corpus")
+def corpus_command(
+    path: str = typer.Argument(None, help="A file or folder (default: the bundled corpus)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the document records as JSON."),
+    paragraphs: bool = typer.Option(False, "--paragraphs", help="With --json: include paragraphs."),
+) -> None:
+    """List the documents found: kind, language, title, authors, source lines.
+
+    Exit code: 0 loaded; 1 some files of the folder failed (warnings on stderr);
+    2 nothing loaded.
+    """
+    from .corpus.view import run
+
+    raise typer.Exit(run(path, as_json, paragraphs))
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()
