@@ -53,6 +53,9 @@ def fake_load(path: Path, root: Path | None) -> list[Document]:
         raise DecodeError(str(path), f"not UTF-8 ({exc.reason})") from exc
     paras = _paragraphs(text)
     kind = "news" if Path(path).name.startswith("news") else "paper"
+    if Path(path).name.startswith("multi"):  # proceedings-like: a document per paragraph
+        return [Document(f"{Path(name).stem}:{p.index}", name, kind, p.lang, p.text[:40], (), None, None,
+                         p.line_start, p.line_end, p.char_start, p.char_end, (p,)) for p in paras]
     lang = paras[0].lang if paras else "kk"
     return [Document(Path(name).stem, name, kind, lang, paras[0].text[:40] if paras else None, (), None, None,
                      1, text.count("\n") + 1, 0, len(text), tuple(paras))]

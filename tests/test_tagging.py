@@ -179,6 +179,35 @@ def test_workers_give_the_same_output(corpus, tmp_path, workers):
                                                json.loads((tmp_path / "one" / "manifest.json").read_text())["files"]]
 
 
+def _multi(corpus: Path) -> None:
+    """A file of many documents holding most of the input: it gets cut into slices."""
+    paras = [f"Баяндама {i}: алаяқтық 1{i} % өсті (ст. 19{i % 3}).\nЕкінші жол." for i in range(40)]
+    (corpus / "multi_proceedings.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers,slices", [(2, 2), (3, 3), (4, 4)])
+def test_big_file_is_shared_by_workers(corpus, tmp_path, workers, slices):
+    _multi(corpus)
+    _run(corpus, tmp_path / "one")
+    _run(corpus, tmp_path / "many", workers=workers)
+    manifest = json.loads((tmp_path / "many" / "manifest.json").read_text())["files"]
+    assert [len(f["parts"]) for f in manifest if f["source"] == "multi_proceedings.txt"] == [slices]
+    one, many = _snapshot(tmp_path / "one"), _snapshot(tmp_path / "many")
+    one.pop("manifest.json"), many.pop("manifest.json")
+    assert one == many
+    assert len(_rows(tmp_path / "many", "documents")) == 40 + len(FILES)
+    resumed = _run(corpus, tmp_path / "many", workers=workers, resume=True)
+    assert resumed.summary.cached_files == len(FILES) + 1 and _snapshot(tmp_path / "many").keys() >= one.keys()
+
+
+@pytest.mark.parametrize(
+    "size,total,workers,expected",
+    [(100, 100, 1, 1), (100, 100, 4, 4), (50, 100, 4, 2), (10, 100, 4, 1), (1, 10**9, 8, 1), (0, 0, 2, 1)],
+)
+def test_chunk_count(size, total, workers, expected):
+    assert runner.chunk_count(size, total, workers) == expected
+
+
 def test_resume_skips_unchanged_files(corpus, tmp_path):
     out = tmp_path / "out"
     _run(corpus, out)

@@ -46,7 +46,12 @@ class Steps:
 
 @dataclass(frozen=True)
 class Job:
-    """One file to tag: where it is, its ``source`` name and where its part goes."""
+    """One file to tag (or one slice of its documents): where it is, its name, where its part goes.
+
+    A big file may be cut into ``chunks`` jobs; job ``chunk`` tags the
+    documents ``[n * chunk // chunks, n * (chunk + 1) // chunks)`` of the
+    file's ``n``, so that several workers share it.
+    """
 
     index: int
     path: str
@@ -54,6 +59,8 @@ class Job:
     source: str
     part: str
     size: int = 0
+    chunk: int = 0
+    chunks: int = 1
 
 
 @dataclass
@@ -80,6 +87,17 @@ class FileSummary:
             "errors": self.errors,
         }
 
+    def merge(self, other: "FileSummary") -> None:
+        """Add the counts of ``other`` (the next slice of the same file)."""
+        self.documents.update(other.documents)
+        self.topics.update(other.topics)
+        self.articles.update(other.articles)
+        for key, title in other.titles.items():
+            self.titles.setdefault(key, title)
+        self.paragraphs += other.paragraphs
+        self.statistics += other.statistics
+        self.errors.extend(other.errors)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "FileSummary":
         """Inverse of :meth:`to_dict`."""
@@ -91,7 +109,7 @@ class FileSummary:
 
 @dataclass
 class Outcome:
-    """What a worker hands back for one file: small, the rows stay on disk."""
+    """What a worker hands back for one file (or slice): small, the rows stay on disk."""
 
     index: int
     source: str
@@ -99,7 +117,15 @@ class Outcome:
     summary: FileSummary
     seconds: float = 0.0
     cached: bool = False
-    part_path: str = ""  # empty when the file could not be loaded: no rows
+    part_paths: tuple[str, ...] = ()  # empty when the file could not be loaded: no rows
+
+    def merge(self, other: "Outcome") -> "Outcome":
+        """This file's outcome followed by its next slice's."""
+        self.summary.merge(other.summary)
+        self.seconds += other.seconds
+        self.cached = self.cached and other.cached
+        self.part_paths += other.part_paths
+        return self
 
     @property
     def failed(self) -> bool:
@@ -200,12 +226,14 @@ def process_file(job: Job, steps: Steps) -> Outcome:
     try:
         docs = list(steps.load(Path(job.path), root))
     except Exception as exc:  # noqa: BLE001 - reported as an error row, the batch goes on
-        stage = "read" if isinstance(exc, OSError) else "load"
-        summary.errors.append(rows.error_row(job.source, job.path, stage, exc))
+        if job.chunk == 0:  # the first slice reports it, once for the file
+            stage = "read" if isinstance(exc, OSError) else "load"
+            summary.errors.append(rows.error_row(job.source, job.path, stage, exc))
         return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started)
     lines: list[str] = []
-    for doc in docs:
+    n = len(docs)
+    for doc in docs[n * job.chunk // job.chunks:n * (job.chunk + 1) // job.chunks]:
         lines.extend(_doc_lines(doc, steps, job, summary))
     write_part(job.part, summary, lines)
     return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started,
-                   part_path=job.part)
+                   part_paths=(job.part,))

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Sequence
 
 from ..records import SCHEMA_VERSION
 from . import rows
-from .pipeline import PART_SUFFIX, Job, Outcome, Steps, dumps, process_file, read_part_summary
+from .pipeline import PART_SUFFIX, FileSummary, Job, Outcome, Steps, dumps, process_file, read_part_summary
 from .schema import OUTPUT_TABLES
 from .summary import RunSummary
 from .writers import TableWriters, atomic_write
@@ -117,55 +117,97 @@ def _run_in_worker(job: Job) -> Outcome:
 # --- main side --------------------------------------------------------------------
 
 
-def _plan(sources: list[Source], parts: Path, fingerprint: str, resume: bool, digests: dict[int, str]
-          ) -> tuple[list[Job], dict[int, Outcome]]:
-    """Jobs to run, and outcomes known already (unreadable files, resumed parts).
+def chunk_count(size: int, total: int, workers: int) -> int:
+    """Slices a file is cut into, so that ``workers`` share a run whose biggest file dominates.
+
+    A file worth about k workers' share of the input gets k slices (at most
+    ``workers``); each slice's worker loads the file and tags its part of the
+    documents. The output does not change: slices are written back in order.
+
+    >>> chunk_count(590, 630, 2), chunk_count(10, 630, 2), chunk_count(590, 630, 1), chunk_count(5, 50_000, 4)
+    (2, 1, 1, 1)
+    """
+    if workers <= 1 or total <= 0:
+        return 1
+    return max(1, min(workers, round(size * workers / total)))
+
+
+def _measure(i: int, src: Source, digests: dict[int, str]) -> int | Outcome:
+    """The file's size (its digest into ``digests``), or the outcome of a file that cannot be read."""
+    try:
+        size = src.path.stat().st_size
+        digests[i] = content_hash(src.path)
+        return size
+    except OSError as exc:
+        summary = FileSummary(errors=[rows.error_row(src.name, str(src.path), "read", exc)])
+        return Outcome(i, src.name, 0, summary)
+
+
+def _plan(sources: list[Source], parts: Path, fingerprint: str, resume: bool, workers: int,
+          digests: dict[int, str]) -> list[Job | Outcome]:
+    """One slot per file slice, in input order: a job to run, or an outcome known already
+    (an unreadable file, a part kept from an earlier run when resuming).
 
     Fills ``digests`` (input index -> SHA-256 of the file's content).
     """
-    jobs: list[Job] = []
-    known: dict[int, Outcome] = {}
-    for i, src in enumerate(sources):
-        try:
-            size = src.path.stat().st_size
-            digest = digests[i] = content_hash(src.path)
-        except OSError as exc:
-            from .pipeline import FileSummary
-
-            summary = FileSummary(errors=[rows.error_row(src.name, str(src.path), "read", exc)])
-            known[i] = Outcome(i, src.name, 0, summary)
+    measured = [_measure(i, src, digests) for i, src in enumerate(sources)]
+    total = sum(m for m in measured if isinstance(m, int))
+    slots: list[Job | Outcome] = []
+    for i, (src, size) in enumerate(zip(sources, measured)):
+        if isinstance(size, Outcome):
+            slots.append(size)
             continue
-        key = hashlib.sha256(f"{fingerprint}\0{src.name}\0{digest}".encode()).hexdigest()[:40]
-        part = parts / f"{key}{PART_SUFFIX}"
-        if resume and part.is_file():
-            known[i] = Outcome(i, src.name, size, read_part_summary(str(part)), cached=True, part_path=str(part))
-            continue
-        jobs.append(Job(i, str(src.path), str(src.root) if src.root else None, src.name, str(part), size))
-    return jobs, known
+        chunks = chunk_count(size, total, workers)
+        for k in range(chunks):
+            key = hashlib.sha256(f"{fingerprint}\0{src.name}\0{digests[i]}\0{k}/{chunks}".encode()).hexdigest()
+            part = parts / f"{key[:40]}{PART_SUFFIX}"
+            share = size if k == 0 else 0  # the file's bytes count once
+            if resume and part.is_file():
+                slots.append(Outcome(i, src.name, share, read_part_summary(str(part)), cached=True,
+                                     part_paths=(str(part),)))
+            else:
+                slots.append(Job(i, str(src.path), str(src.root) if src.root else None, src.name, str(part),
+                                 share, k, chunks))
+    return slots
 
 
-def _outcomes(jobs: list[Job], known: dict[int, Outcome], n: int, factory: StepsFactory,
-              model: str | None, workers: int) -> Iterator[Outcome]:
-    """Outcomes in input order; files are tagged in a process pool when workers > 1."""
+def _outcomes(slots: list[Job | Outcome], factory: StepsFactory, model: str | None, workers: int
+              ) -> Iterator[Outcome]:
+    """An outcome per slot, in order; jobs run in a process pool when workers > 1."""
+    jobs = [s for s in slots if isinstance(s, Job)]
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker,
                                  initargs=(factory, model)) as pool:
-            futures = {job.index: pool.submit(_run_in_worker, job) for job in jobs}
-            for i in range(n):
-                yield known[i] if i in known else futures.pop(i).result()
+            futures = [pool.submit(_run_in_worker, s) if isinstance(s, Job) else None for s in slots]
+            for slot, future in zip(slots, futures):
+                yield future.result() if future else slot  # type: ignore[misc]
         return
     steps = factory(model) if jobs else None
-    by_index = {job.index: job for job in jobs}
-    for i in range(n):
-        yield known[i] if i in known else process_file(by_index[i], steps)  # type: ignore[arg-type]
+    for slot in slots:
+        yield process_file(slot, steps) if isinstance(slot, Job) else slot  # type: ignore[arg-type]
 
 
-def _copy_part(outcome: Outcome, writers: TableWriters) -> None:
-    with open(outcome.part_path, encoding="utf-8") as fh:
-        next(fh)  # the summary line
-        for line in fh:
-            table, _, payload = line.rstrip("\n").partition("\t")
-            writers.write(table, payload)
+def _per_file(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """Merge the outcomes of a file's slices (they come one after the other)."""
+    current: Outcome | None = None
+    for outcome in outcomes:
+        if current is not None and outcome.index == current.index:
+            current.merge(outcome)
+            continue
+        if current is not None:
+            yield current
+        current = outcome
+    if current is not None:
+        yield current
+
+
+def _copy_parts(outcome: Outcome, writers: TableWriters) -> None:
+    for part in outcome.part_paths:
+        with open(part, encoding="utf-8") as fh:
+            next(fh)  # the summary line
+            for line in fh:
+                table, _, payload = line.rstrip("\n").partition("\t")
+                writers.write(table, payload)
 
 
 def _prune(parts: Path, keep: set[str]) -> None:
@@ -196,22 +238,21 @@ def tag(
     parts.mkdir(parents=True, exist_ok=True)
     sources = discover(paths)
     digests: dict[int, str] = {}
-    jobs, known = _plan(sources, parts, code_fingerprint(model), resume, digests)
+    slots = _plan(sources, parts, code_fingerprint(model), resume, max(1, workers), digests)
     if on_start:
-        on_start(len(sources), sum(j.size for j in jobs) + sum(o.size for o in known.values()))
+        on_start(len(sources), sum(s.size for s in slots))
     summary = RunSummary()
     manifest = []
     with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers:
-        for outcome in _outcomes(jobs, known, len(sources), factory, model, max(1, workers)):
+        for outcome in _per_file(_outcomes(slots, factory, model, max(1, workers))):
             for err in outcome.summary.errors:
                 writers.write("errors", dumps(err))
-            if outcome.part_path:
-                _copy_part(outcome, writers)
+            _copy_parts(outcome, writers)
             summary.add(outcome)
             manifest.append(_manifest_entry(sources[outcome.index], outcome, digests.get(outcome.index)))
             if on_file:
                 on_file(outcome)
-    _prune(parts, {o["part"] for o in manifest if o["part"]})
+    _prune(parts, {name for entry in manifest for name in entry["parts"]})
     written = [out / f"{t}.jsonl" for t in OUTPUT_TABLES + ("errors",)]
     written += [_write_json(out / "summary.json", summary.to_dict()),
                 _write_json(out / "manifest.json", {"schema_version": SCHEMA_VERSION, "files": manifest})]
@@ -220,7 +261,7 @@ def tag(
 
 def _manifest_entry(src: Source, outcome: Outcome, digest: str | None) -> dict[str, object]:
     return {"source": src.name, "path": str(src.path.resolve()), "sha256": digest, "bytes": outcome.size,
-            "part": Path(outcome.part_path).name if outcome.part_path else None, "failed": outcome.failed}
+            "parts": [Path(p).name for p in outcome.part_paths], "failed": outcome.failed}
 
 
 def _write_json(path: Path, data: object) -> Path:

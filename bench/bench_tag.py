@@ -1,0 +1,138 @@
+"""Benchmark `kzlegal tag`: the bundled corpus end to end, and the corpus replicated to >= 50 MB.
+
+Every run is a fresh ``kzlegal tag`` process (process start included). Peak
+memory is the largest sum of resident memory over the process and its workers,
+sampled every 20 ms. Memory should stay flat as the input grows (files are
+streamed: one file's rows in memory at a time), so the script also runs one
+worker on a quarter and a half of the big input.
+
+    python bench/bench_tag.py                 # everything (the 50 MB runs take minutes)
+    python bench/bench_tag.py --size-mb 10    # a quicker look
+    python bench/bench_tag.py --skip-big      # only the bundled corpus
+
+Targets (issue 6): bundled corpus < 3 s; >= 2 MB/s with one worker on 50 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from kzlegalnlp._resources import raw_dir
+
+KZLEGAL = [sys.executable, "-m", "kzlegalnlp.cli"]
+
+
+def replicate(target: Path, size_mb: float) -> tuple[int, int]:
+    """Copy the bundled corpus into ``target/copy_NNN/`` until it holds ``size_mb``; (files, bytes)."""
+    files = sorted(p for p in raw_dir().iterdir() if p.is_file())
+    total, n, k = 0, 0, 0
+    while total < size_mb * 1e6:
+        folder = target / f"copy_{k:03d}"
+        folder.mkdir(parents=True)
+        for f in files:
+            shutil.copyfile(f, folder / f.name)
+            total += f.stat().st_size
+            n += 1
+        k += 1
+    return n, total
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    rss = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            rss += p.memory_info().rss
+        except psutil.Error:  # a worker that just ended
+            pass
+    return rss
+
+
+def run_once(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident bytes (process tree) of one ``kzlegal`` run."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(KZLEGAL + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watch, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, _tree_rss(watch))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"kzlegal {' '.join(args)} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+    return seconds, peak
+
+
+def measure(label: str, args: list[str], n_bytes: int, repeat: int) -> float:
+    """Run ``repeat`` times; print the median time, throughput and peak memory."""
+    runs = [run_once(args) for _ in range(repeat)]
+    secs = statistics.median(s for s, _ in runs)
+    peak = max(m for _, m in runs)
+    print(f"{label:<34} {n_bytes / 1e6:8.2f} MB  median {secs:7.2f} s over {repeat} runs  "
+          f"{n_bytes / 1e6 / secs:6.2f} MB/s  peak {peak / 2**20:7.1f} MiB", flush=True)
+    return secs
+
+
+def bench_bundled(work: Path, repeat: int) -> None:
+    size = sum(p.stat().st_size for p in raw_dir().iterdir() if p.is_file())
+    secs = measure("bundled corpus, 1 worker", ["tag", "--out", str(work / "bundled"), "-q"], size, repeat)
+    print(f"  target < 3 s end to end: {'OK' if secs < 3 else 'MISSED'}")
+
+
+def bench_big(work: Path, size_mb: float, repeat: int, workers: list[int]) -> None:
+    big = work / "big"
+    n_files, n_bytes = replicate(big, size_mb)
+    print(f"replicated corpus: {n_files} files, {n_bytes / 1e6:.1f} MB", flush=True)
+    rates = {}
+    for w in workers:
+        out = work / f"out_{w}"
+        secs = measure(f"replicated, {w} worker(s)", ["tag", str(big), "--out", str(out), "-q", "--workers", str(w)],
+                       n_bytes, repeat)
+        rates[w] = n_bytes / 1e6 / secs
+        shutil.rmtree(out)
+    if 1 in rates:
+        print(f"  target >= 2 MB/s with 1 worker: {'OK' if rates[1] >= 2 else 'MISSED'} ({rates[1]:.2f} MB/s)")
+
+
+def bench_growth(work: Path, size_mb: float) -> None:
+    """Peak memory of one worker on a quarter and a half of the big input: should be flat."""
+    for fraction in (0.25, 0.5):
+        part = work / f"grow_{fraction}"
+        n_files, n_bytes = replicate(part, size_mb * fraction)
+        measure(f"memory check, 1 worker, {fraction:.0%} input", ["tag", str(part), "--out", str(work / "o"), "-q"],
+                n_bytes, 1)
+        shutil.rmtree(part)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=50.0, help="size of the replicated corpus (default 50)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the bundled corpus (median)")
+    ap.add_argument("--big-repeat", type=int, default=1, help="runs of each big configuration (median)")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--skip-growth", action="store_true")
+    args = ap.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench_tag_") as tmp:
+        work = Path(tmp)
+        bench_bundled(work, args.repeat)
+        if not args.skip_big:
+            bench_big(work, args.size_mb, args.big_repeat, args.workers)
+            if not args.skip_growth:
+                bench_growth(work, args.size_mb)
+
+
+if __name__ == "__main__":
+    main()
