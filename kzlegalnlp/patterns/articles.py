@@ -179,15 +179,14 @@ def code_registry() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _keys_re() -> re.Pattern[str]:
+def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
     groups = {"anchor": ANCHOR_KEYS, "code": tuple(code_registry()["keys"])}
     for country, spec in code_registry()["countries"].items():
         groups[country] = tuple(spec["markers"])
-    alts = []
-    for name, keys in groups.items():
-        ordered = sorted(keys, key=len, reverse=True)
-        alts.append(f"(?P<{name}>{'|'.join(re.escape(k) for k in ordered)})")
-    return re.compile("|".join(alts))
+    owner = {key: name for name, keys in groups.items() for key in keys}
+    # a plain alternation of literals (no groups) keeps the regex engine's fast prefix scan
+    ordered = sorted(owner, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in ordered)), owner
 
 
 def scan_keys(text: str) -> dict[str, list[int]]:
@@ -196,9 +195,10 @@ def scan_keys(text: str) -> dict[str, list[int]]:
     >>> scan_keys("ст. 5 УК РК")["anchor"], scan_keys("ст. 5 УК РК")["code"]
     ([0], [6])
     """
-    out: dict[str, list[int]] = {name: [] for name in _keys_re().groupindex}
-    for m in _keys_re().finditer(text):
-        out[m.lastgroup or ""].append(m.start())
+    rx, owner = _keys()
+    out: dict[str, list[int]] = {name: [] for name in set(owner.values())}
+    for m in rx.finditer(text):
+        out[owner[m.group()]].append(m.start())
     return out
 
 
