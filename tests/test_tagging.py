@@ -274,3 +274,16 @@ def test_every_output_table_has_a_schema_with_location():
     for table in OUTPUT_TABLES:
         required = json.loads(schema_text(table))["required"]
         assert {"doc_id", "source", "line", "char_start", "char_end", "schema_version"} <= set(required)
+
+
+def test_spreadsheets_are_reproducible(corpus, tmp_path):
+    from kzlegalnlp.tag.export import export
+
+    out = tmp_path / "out"
+    _run(corpus, out)
+    export(out, ["csv", "parquet"])
+    first = _snapshot(out)
+    _run(corpus, out)
+    export(out, ["csv", "parquet"])
+    assert _snapshot(out) == first
+    assert {f"{t}.{ext}" for t in ALL_TABLES for ext in ("csv", "parquet")} <= set(first)
