@@ -162,3 +162,16 @@ def test_bad_files_with_the_real_loader(tmp_path, monkeypatch):
         assert f"error {name}: {error['reason']}" in result.stderr
     assert "Permission denied" in errors["locked.txt"]["reason"]
     assert [d["source"] for d in _rows(tmp_path / "out", "documents")] == ["good.txt"]
+
+
+def test_one_scoring_pass_equals_the_public_classifier():
+    from kzlegalnlp import load_corpus
+    from kzlegalnlp.classify import classify, classify_paragraphs
+    from kzlegalnlp.tag.upstream import build_steps
+
+    steps = build_steps()
+    assert steps.classify_both is not None  # the shipped model takes the fast path
+    for doc in load_corpus():
+        doc_scores, par_scores = steps.classify_both(doc)
+        assert doc_scores == classify(doc), doc.doc_id
+        assert list(par_scores) == classify_paragraphs(doc), doc.doc_id
