@@ -120,15 +120,25 @@ class DocumentMixin:
         """Label names per text (the rows of :meth:`predict`)."""
         return [[lab for lab, on in zip(self.classes_, row) if on] for row in self.predict(X)]
 
+    def _document_scores(self, document: Document) -> np.ndarray:
+        """Paragraph scores of ``document``; the last document's are kept, since callers
+        often ask for document and paragraph scores of the same document in a row."""
+        last = getattr(self, "_last_document", None)
+        if last is not None and last[0] is document:
+            return last[1]
+        P = self.predict_proba([p.text for p in document.paragraphs]).reshape(-1, len(self.classes_))
+        self._last_document = (document, P)
+        return P
+
     def classify_paragraphs(self, document: Document) -> list[TopicScores]:
         """Paragraph-level scores of every paragraph of ``document`` (``paragraph`` = its index)."""
-        P = self.predict_proba([p.text for p in document.paragraphs])
+        P = self._document_scores(document)
         return [paragraph_topics(P[i], self.classes_, self.thresholds_, doc_id=document.doc_id, paragraph=p.index)
                 for i, p in enumerate(document.paragraphs)]
 
     def classify_document(self, document: Document) -> TopicScores:
         """Document-level scores aggregated from the paragraphs, with evidence paragraph indices."""
-        P = self.predict_proba([p.text for p in document.paragraphs]).reshape(-1, len(self.classes_))
+        P = self._document_scores(document)
         return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_, doc_id=document.doc_id,
                                paragraph_ids=[p.index for p in document.paragraphs])
 
