@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzlegalnlp.corpus import load_corpus
+from kzlegalnlp.corpus.clean import HyphenRule, Layout, build_paragraph, group_lines, split_lines
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +64,24 @@ def test_document_offsets_cover_their_lines(corpus) -> None:
         text = corpus.source_text(doc)
         assert text.count("\n", 0, doc.char_start) + 1 == doc.line_start
         assert text.count("\n", 0, doc.char_end - 1) + 1 == doc.line_end
+
+
+# --- property test: any text, any layout, the map back holds --------------------------
+
+_WORD = st.text(alphabet="абвқңәіөүұһABCxyz0123456789-.,«»", min_size=1, max_size=12)
+_LINE = st.lists(_WORD, min_size=0, max_size=8).map(lambda ws: " ".join(ws))
+_BREAK = st.sampled_from(["\n", "\n\n", "\r\n", "\n\n\n", "\n  ", "\n\t"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LINE, _BREAK), min_size=1, max_size=15))
+def test_round_trip_on_generated_text(parts) -> None:
+    text = "".join(line + brk for line, brk in parts)
+    lines = split_lines(text)
+    rule = HyphenRule.from_text(text)
+    for group in group_lines(lines, Layout.of(lines)):
+        para = build_paragraph(group, rule, 0)
+        for i, ch in enumerate(para.text):
+            src = text[para.to_source(i)]
+            assert src == ch or (ch == " " and src.isspace()), (text, para.text, i)
+            assert group[0].number <= para.line_at(i) <= group[-1].number
