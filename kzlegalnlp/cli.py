@@ -29,7 +29,8 @@ def tag_command(
     """Tag files: documents.jsonl, paragraphs.jsonl, articles.jsonl, statistics.jsonl, errors.jsonl.
 
     Exit code: 0 all files tagged; 1 some file failed (see errors.jsonl; the
-    others are tagged); 2 nothing to tag (no such path, no file, bad option).
+    others are tagged); 2 nothing tagged (no such path, no file, unknown format,
+    bad model folder).
     """
     from pathlib import Path
 

@@ -94,3 +94,12 @@ def test_report_command(folder, tmp_path):
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     missing = CliRunner().invoke(app, ["report", str(tmp_path / "nothing"), "--out", str(tmp_path / "x.html")])
     assert missing.exit_code != 0 and not (tmp_path / "x.html").exists()
+
+
+def test_bad_model_folder_exits_2_before_writing(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Алаяқтар ұсталды.\n", encoding="utf-8")
+    result = _tag(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model", str(tmp_path / "no_model"))
+    assert result.exit_code == 2
+    assert f"error {tmp_path / 'no_model'}" in result.stderr
+    assert not (tmp_path / "out" / "documents.jsonl").exists()

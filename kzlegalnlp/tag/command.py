@@ -1,7 +1,8 @@
 """The terminal side of ``kzlegal tag``: progress bar, error lines, summary, exit code.
 
 Exit codes: 0 every file tagged; 1 at least one file (or document) failed, the
-others were still tagged and written; 2 nothing to tag (no such path, no file).
+others were still tagged and written; 2 nothing tagged (no such path, no file,
+an unknown format, a bad model folder).
 """
 
 from __future__ import annotations
@@ -71,7 +72,9 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
             resume: bool, quiet: bool, verbose: bool, factory: Callable | None = None) -> int:
     """Run ``kzlegal tag`` and return its exit code (see the module docstring)."""
     from rich.console import Console
+    from rich.markup import escape
 
+    from ..errors import KzlError
     from .export import FORMATS, export
 
     err, console = Console(stderr=True), Console()
@@ -91,6 +94,9 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
         result = runner.tag(paths, out, factory=factory or runner.default_factory,
                             model=model, workers=workers, resume=resume, on_start=feedback.start,
                             on_file=feedback.file_done)
+    except KzlError as exc:  # a bad --model: nothing was tagged
+        err.print(f"[bold red]error[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        return EXIT_NOTHING
     finally:
         feedback.stop()
     export(Path(out), formats)

@@ -171,8 +171,8 @@ def _plan(sources: list[Source], parts: Path, fingerprint: str, resume: bool, wo
     return slots
 
 
-def _outcomes(slots: list[Job | Outcome], factory: StepsFactory, model: str | None, workers: int
-              ) -> Iterator[Outcome]:
+def _outcomes(slots: list[Job | Outcome], steps: Steps | None, factory: StepsFactory, model: str | None,
+              workers: int) -> Iterator[Outcome]:
     """An outcome per slot, in order; jobs run in a process pool when workers > 1."""
     jobs = [s for s in slots if isinstance(s, Job)]
     if workers > 1 and len(jobs) > 1:
@@ -182,7 +182,6 @@ def _outcomes(slots: list[Job | Outcome], factory: StepsFactory, model: str | No
             for slot, future in zip(slots, futures):
                 yield future.result() if future else slot  # type: ignore[misc]
         return
-    steps = factory(model) if jobs else None
     for slot in slots:
         yield process_file(slot, steps) if isinstance(slot, Job) else slot  # type: ignore[arg-type]
 
@@ -232,6 +231,9 @@ def tag(
 
     ``factory(model)`` builds the :class:`Steps` (once per process);
     ``on_start(n_files, n_bytes)`` and ``on_file(outcome)`` report progress.
+
+    Raises:
+        KzlError: the steps cannot be built (a bad ``model`` folder), before any output is written.
     """
     out = Path(out)
     parts = out / STATE_DIR / "parts"
@@ -239,12 +241,14 @@ def tag(
     sources = discover(paths)
     digests: dict[int, str] = {}
     slots = _plan(sources, parts, code_fingerprint(model), resume, max(1, workers), digests)
+    # built here even when workers build their own: a bad model fails now, with a clear error
+    steps = factory(model) if any(isinstance(s, Job) for s in slots) else None
     if on_start:
         on_start(len(sources), sum(s.size for s in slots))
     summary = RunSummary()
     manifest = []
     with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers:
-        for outcome in _per_file(_outcomes(slots, factory, model, max(1, workers))):
+        for outcome in _per_file(_outcomes(slots, steps, factory, model, max(1, workers))):
             for err in outcome.summary.errors:
                 writers.write("errors", dumps(err))
             _copy_parts(outcome, writers)
