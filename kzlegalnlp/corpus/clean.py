@@ -59,6 +59,7 @@ _WORD_AT_START = re.compile(r"[^\W\d_]+")
 # start only at a word start: otherwise the engine retries inside every word
 _HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_BROKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+[^\W\d_]+")
 _COMPOUND_LEFT = ("но", "ско", "ски")
 
 
@@ -142,20 +143,35 @@ class HyphenRule:
 
     1. a digit on either side, or ``right`` starting with a capital while not in an
        all-capitals line (``Западно-`` + ``Казахстанского``): keep the hyphen;
-    2. the hyphenated word is printed elsewhere in the text inside a line: keep;
-    3. the joined word is printed elsewhere: join;
+    2. the hyphenated word is printed elsewhere in the text inside a line, or
+       another form of it (``іс-қимыл`` attests ``іс-`` + ``қимылдар``): keep;
+    3. the joined word, or another form of it (same word but the last two
+       letters), is printed elsewhere: join;
     4. ``left`` is a long compound-adjective stem (``информационно-``,
        ``-ско-``, ``-ски-``) and ``right`` a long word: keep;
-    5. otherwise join: a soft break is far more common at a line end than a compound.
+    5. both halves are words printed elsewhere on their own, four letters or
+       more each, and the joined word is not (``сипаттамасы-`` +
+       ``ақпараттандыру``): keep;
+    6. otherwise join: a soft break is far more common at a line end than a compound.
 
     >>> rule = HyphenRule.from_text("іс-қимыл ақпараттандыру")
     >>> rule.keep("іс", "қимыл"), rule.keep("ақпа", "раттандыру"), rule.keep("Западно", "Казахстанского")
     (True, False, True)
+    >>> rule.keep("іс", "қимылдар")
+    True
     """
 
-    def __init__(self, hyphenated: Iterable[str] = (), words: Iterable[str] = ()) -> None:
-        self.hyphenated = frozenset(map(str.lower, hyphenated))
-        self.words = frozenset(map(str.lower, words))
+    def __init__(self, hyphenated: Iterable[str] = (), words: Iterable[str] = (),
+                 lowered: bool = False) -> None:
+        self.hyphenated = frozenset(hyphenated if lowered else map(str.lower, hyphenated))
+        self.words = frozenset(words if lowered else map(str.lower, words))
+        # a word less its last two letters: "телемедицины" attests "теле-" + "медицину"
+        self.stems = frozenset(w[:-2] for w in self.words if len(w) >= 7)
+        # first half -> second halves of the attested compounds ("іс" -> {"қимыл", ...})
+        self.halves: dict[str, set[str]] = {}
+        for word in self.hyphenated:
+            head, _, tail = word.partition("-")
+            self.halves.setdefault(head, set()).add(tail.split("-")[0])
 
     @classmethod
     def from_text(cls, text: str) -> "HyphenRule":
@@ -165,7 +181,9 @@ class HyphenRule:
         ['ғылыми-тәжірибелік']
         """
         low = text.lower()
-        return cls(_HYPHENATED.findall(low), _LETTERS.findall(low))
+        # words broken at a line end are no evidence: drop both halves first
+        whole = _BROKEN.sub(" ", low)
+        return cls(_HYPHENATED.findall(low), _LETTERS.findall(whole), lowered=True)
 
     def keep(self, left: str, right: str) -> bool:
         """True when ``left-`` + ``right`` is a real hyphenated word."""
@@ -173,12 +191,20 @@ class HyphenRule:
             return True
         if right[:1].isupper() and not right.isupper():
             return True
-        if f"{left}-{right}".lower() in self.hyphenated:
+        low, rlow = left.lower(), right.lower()
+        if f"{low}-{rlow}" in self.hyphenated or self._other_form(low, rlow):
             return True
-        if f"{left}{right}".lower() in self.words:
+        joined = low + rlow
+        if joined in self.words or (len(joined) >= 7 and joined[:-2] in self.stems):
             return False
-        low = left.lower()
-        return len(left) >= 6 and len(right) >= 6 and low.endswith(_COMPOUND_LEFT)
+        if len(left) >= 6 and len(right) >= 6 and low.endswith(_COMPOUND_LEFT):
+            return True
+        return len(left) >= 4 and len(right) >= 4 and low in self.words and rlow in self.words
+
+    def _other_form(self, left: str, right: str) -> bool:
+        """An attested compound ``left-X`` where X and ``right`` are forms of one word."""
+        return any(len(tail) >= 4 and (right.startswith(tail) or tail.startswith(right))
+                   for tail in self.halves.get(left, ()))
 
 
 def text_width(lines: Sequence[Line]) -> int:
