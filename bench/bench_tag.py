@@ -11,12 +11,15 @@ worker on a quarter and a half of the big input.
     python bench/bench_tag.py --skip-big      # only the bundled corpus
 
 Targets (issue 6): bundled corpus < 3 s; >= 2 MB/s with one worker on 50 MB.
+CPU seconds (the process and its workers) are printed too: on a shared, busy
+machine wall time grows with the load, CPU time much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -57,8 +60,14 @@ def _tree_rss(proc: psutil.Process) -> int:
     return rss
 
 
-def run_once(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident bytes (process tree) of one ``kzlegal`` run."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(args: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak resident bytes (process tree) and CPU seconds of one ``kzlegal`` run."""
+    cpu0 = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(KZLEGAL + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     watch, peak = psutil.Process(proc.pid), 0
@@ -71,16 +80,17 @@ def run_once(args: list[str]) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"kzlegal {' '.join(args)} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
-    return seconds, peak
+    return seconds, peak, _children_cpu() - cpu0  # the workers are reaped by then: their CPU counts
 
 
 def measure(label: str, args: list[str], n_bytes: int, repeat: int) -> float:
     """Run ``repeat`` times; print the median time, throughput and peak memory."""
     runs = [run_once(args) for _ in range(repeat)]
-    secs = statistics.median(s for s, _ in runs)
-    peak = max(m for _, m in runs)
+    secs = statistics.median(r[0] for r in runs)
+    peak = max(r[1] for r in runs)
+    cpu = statistics.median(r[2] for r in runs)
     print(f"{label:<34} {n_bytes / 1e6:8.2f} MB  median {secs:7.2f} s over {repeat} runs  "
-          f"{n_bytes / 1e6 / secs:6.2f} MB/s  peak {peak / 2**20:7.1f} MiB", flush=True)
+          f"{n_bytes / 1e6 / secs:6.2f} MB/s  peak {peak / 2**20:7.1f} MiB  CPU {cpu:7.2f} s", flush=True)
     return secs
 
 
@@ -124,7 +134,8 @@ def main() -> None:
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--skip-growth", action="store_true")
     args = ap.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
+          flush=True)
     with tempfile.TemporaryDirectory(prefix="bench_tag_") as tmp:
         work = Path(tmp)
         bench_bundled(work, args.repeat)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..records import SCHEMA_VERSION
 from . import rows
@@ -104,6 +105,14 @@ def code_fingerprint(model: str | None) -> str:
 _WORKER_STEPS: Steps | None = None
 
 
+def _fork_context() -> Any:
+    """Fork on Linux: workers start at once, with the library already imported, and the
+    steps factory need not be importable by name (Python 3.14 would use forkserver)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
 def _init_worker(factory: StepsFactory, model: str | None) -> None:
     global _WORKER_STEPS
     _WORKER_STEPS = factory(model)
@@ -176,8 +185,8 @@ def _outcomes(slots: list[Job | Outcome], steps: Steps | None, factory: StepsFac
     """An outcome per slot, in order; jobs run in a process pool when workers > 1."""
     jobs = [s for s in slots if isinstance(s, Job)]
     if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker,
-                                 initargs=(factory, model)) as pool:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_fork_context(),
+                                 initializer=_init_worker, initargs=(factory, model)) as pool:
             futures = [pool.submit(_run_in_worker, s) if isinstance(s, Job) else None for s in slots]
             for slot, future in zip(slots, futures):
                 yield future.result() if future else slot  # type: ignore[misc]
