@@ -70,6 +70,7 @@ def test_titles_for_every_article_of_the_kz_criminal_code() -> None:
     ("KZ-UK", "366", "corruption"), ("KZ-UK", "368", "corruption"), ("KZ-UK", "128", "trafficking"),
     ("KZ-UK", "135", "trafficking"), ("KZ-UK", "263", "organised_crime"), ("KZ-UK", "209", "cybercrime"),
     ("KZ-UK", "297-1", "drugs"), ("RU-UK", "291.1", "corruption"), ("RU-UK", "159.6", "cyber_fraud"),
+    ("KZ-KoAP", "677", "corruption"), ("KZ-KoAP", "423", "drugs"),
 ])
 def test_topic_rules(code: str, article: str, topic: str) -> None:
     assert topic in codes.topics(code, article)
