@@ -358,7 +358,7 @@ def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
 
 
 def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
-                    lang: str | None = None) -> Paragraph:
+                    lang: str | None = None, context: str | None = None) -> Paragraph:
     """Rebuild one paragraph from its printed lines.
 
     Args:
@@ -366,6 +366,7 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         rule: Decides hyphens at line ends.
         index: The paragraph's position in its document.
         lang: Its language; detected from the text when ``None``.
+        context: The document's language, which wins over weak evidence.
 
     >>> ls = [l for l in split_lines("Западно-\\nКазахстанского 2019-\\n2020") if l.text]
     >>> build_paragraph(ls, HyphenRule(), 0).text
@@ -390,7 +391,7 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         char_end=last.end,
         line_start=first.number,
         line_end=last.number,
-        lang=lang or detect_lang(text),
+        lang=lang or detect_lang(text, context=context),
         index=index,
         pieces=tuple(builder.pieces),
     )

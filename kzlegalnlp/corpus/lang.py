@@ -29,6 +29,7 @@ import re
 
 SAMPLE_CHARS = 1000
 DECISIVE_LETTERS = 150
+WEAK_EVIDENCE = 1.0  # a score margin below this defers to the context language
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 # Frequent words that settle short strings; each list is checked by a test.
@@ -75,12 +76,16 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-def detect_lang(text: str, default: str = "kk") -> str:
+def detect_lang(text: str, default: str = "kk", context: str | None = None) -> str:
     """Return ``"kk"``, ``"ru"`` or ``"en"`` for ``text``.
 
     Args:
         text: Any string; a few words are enough.
         default: Returned when the text holds no letters at all.
+        context: The language around the text (its document's). When given, it
+            wins over weak evidence: a table cell ``Кесте 1`` or a name inside a
+            Kazakh paper has no Kazakh letter and no telling word, so the
+            letters alone would call it Russian.
 
     Returns:
         The language code.
@@ -89,10 +94,15 @@ def detect_lang(text: str, default: str = "kk") -> str:
     ('kk', 'ru')
     >>> detect_lang("12.05.2024"), detect_lang("12.05.2024", default="ru")
     ('kk', 'ru')
+    >>> detect_lang("Кесте 1"), detect_lang("Кесте 1", context="kk"), detect_lang("Уголовный кодекс", context="kk")
+    ('ru', 'kk', 'ru')
     """
     scores = lang_scores(text)
     if scores is None:
-        return default
+        return context or default
+    ranked = sorted(scores.values(), reverse=True)
+    if context and ranked[0] - ranked[1] < WEAK_EVIDENCE:
+        return context
     return max(scores, key=scores.__getitem__)
 
 

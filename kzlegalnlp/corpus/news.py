@@ -69,7 +69,9 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Docum
     rule = HyphenRule.from_text(src.text)
     date, title, body = _header(printed)
     layout = Layout.of(lines)
-    paragraphs = [build_paragraph(g, rule, k) for k, g in enumerate(group_lines(body, layout))]
+    groups = group_lines(body, layout)
+    lang = detect_lang(" ".join(ln.text for ln in body)[:4000] or (title or ""))
+    paragraphs = [build_paragraph(g, rule, k, context=lang) for k, g in enumerate(groups)]
     text = "\n\n".join(p.text for p in paragraphs)
     derived = title is None
     if derived:
@@ -79,7 +81,7 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Docum
         doc_id=f"{src.stem}:news:L{first.number}",
         source=src.name,
         kind="news",
-        lang=detect_lang(text[:4000] or (title or "")),
+        lang=lang,
         title=title,
         authors=(),
         affiliation=None,

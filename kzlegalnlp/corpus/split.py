@@ -290,20 +290,20 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[_Group], star
                    if start.kind == "paper" and PATTERNS["reference_heading"].matches(g.text)), None)
     refs = body_groups[ref_at + 1:] if ref_at is not None else []
     body_groups = body_groups[:ref_at] if ref_at is not None else body_groups
-    paragraphs = tuple(build_paragraph(g.lines, rule, k) for k, g in enumerate(body_groups))
-    references = tuple(build_paragraph(g.lines, rule, k) for k, g in enumerate(refs))
+    lang = _document_lang(start.kind, title_text, body_groups)
+    paragraphs = tuple(build_paragraph(g.lines, rule, k, context=lang) for k, g in enumerate(body_groups))
+    references = tuple(build_paragraph(g.lines, rule, k, context=lang) for k, g in enumerate(refs))
     body = "\n\n".join(p.text for p in paragraphs)
     derived = title_text is None and start.kind == "paper"
     title = title_text if title_text is not None else (first_sentence(body) if derived else None)
     authors, affiliation = _authors(head, rule)
     first_line = groups[0].lines[0]
     last_line = _last_line(lines, groups)
-    lang_text = body[:4000] if start.kind == "paper" and body else (title or body[:4000])
     return Document(
         doc_id=f"{src.stem}:{start.kind}:L{first_line.number}",
         source=src.name,
         kind=start.kind,
-        lang=detect_lang(lang_text),
+        lang=lang,
         title=title or None,
         authors=authors,
         affiliation=affiliation,
@@ -316,6 +316,15 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[_Group], star
         references=references,
         title_derived=derived and bool(title),
     )
+
+
+def _document_lang(kind: str, title: str | None, body: list[_Group]) -> str:
+    """A paper's language is its body's; a programme's, list's or resolution's is
+    its heading's (their bodies mix languages: names, positions, table cells)."""
+    text = " ".join(g.text for g in body[:40])[:4000]
+    if kind == "paper" and text:
+        return detect_lang(text)
+    return detect_lang(title or text)
 
 
 def _last_line(lines: Sequence[Line], groups: list[_Group]) -> Line:
