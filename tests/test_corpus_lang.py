@@ -77,3 +77,22 @@ def test_every_russian_ending_counts(ending: str) -> None:
 
 def test_word_lists_do_not_overlap() -> None:
     assert not KAZAKH_WORDS & RUSSIAN_WORDS
+
+
+CONTEXT_CASES = [
+    # weak evidence defers to the document's language
+    ("Кесте 2", "kk", "kk"),
+    ("Жанат Рахимжановна", "kk", "kk"),
+    ("Жанат Рахимжановна", "ru", "ru"),
+    ("– алаяқтық сылтауымен – 3 110.", "kk", "kk"),
+    # clear evidence keeps its own language
+    ("Уголовный кодекс Республики Казахстан", "kk", "ru"),
+    ("Қылмыстық кодекстің 190-бабы", "ru", "kk"),
+    ("The conference adopted a resolution", "ru", "en"),
+    ("2024", "ru", "ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), CONTEXT_CASES)
+def test_context_wins_only_over_weak_evidence(text: str, context: str, expected: str) -> None:
+    assert detect_lang(text, context=context) == expected
