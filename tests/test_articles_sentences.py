@@ -56,6 +56,12 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [("RU-Const", "51", None, None, None)]),
     ("В силу ст. 70 ГПК РК доказательства представляются сторонами.",
      [("KZ-GPK", "70", None, None, None)]),
+    ("Деяния по ст. ст. 190 и 191 УК РК схожи.",
+     [("KZ-UK", "190", None, None, None), ("KZ-UK", "191", None, None, None)]),
+    ("Квалифицирующие признаки даны в ч. 1, 2 ст. 190 УК РК.",
+     [("KZ-UK", "190", "1", None, None), ("KZ-UK", "190", "2", None, None)]),
+    ("Сроки указаны в статье 5 Закона РК «О полиции» и в ст. 6 этого Закона.",
+     [(None, "5", None, None, None), (None, "6", None, None, None)]),
 ]
 
 CONTEXT: list[tuple[str, list[R]]] = [
@@ -109,6 +115,8 @@ KAZAKH: list[tuple[str, list[R]]] = [
      [("KZ-UK", a, None, None, None) for a in ("206", "208", "210")]),
     ("Ресей Федерациясының Қылмыстық кодексінің 159-бабы алаяқтықты жазалайды.",
      [("RU-UK", "159", None, None, None)]),
+    ("Бұл құқық Конституцияның 13-бабында көзделген.", [("KZ-Const", "13", None, None, None)]),
+    ("Ол ҚР ҚК-нің 366-бабы бойынша сотталды.", [("KZ-UK", "366", None, None, None)]),
 ]
 
 ENGLISH: list[tuple[str, list[R]]] = [
@@ -125,6 +133,10 @@ ENGLISH: list[tuple[str, list[R]]] = [
      [("KZ-UK", "344", None, None, None), ("KZ-UK", "345", None, None, None)]),
     ("Article 17 of the Constitution of the Republic of Kazakhstan protects dignity.",
      [("KZ-Const", "17", None, None, None)]),
+    ("Article 190(2)(b) of the Criminal Code of Kazakhstan was cited.",
+     [("KZ-UK", "190", "2", "b", None)]),
+    ("Arts. 205 and 206 of the Criminal Code of the Republic of Kazakhstan overlap.",
+     [("KZ-UK", "205", None, None, None), ("KZ-UK", "206", None, None, None)]),
 ]
 
 NOT_REFERENCES: list[str] = [

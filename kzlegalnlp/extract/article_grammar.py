@@ -102,11 +102,13 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"(?:(?<!\w)(?P<para>paragraph|para\.|item)\s+(?P<parav>{RU_PLIST})\s+(?:of\s+)?)?"
             rf"(?:(?<!\w)(?P<part>part)\s+(?P<partv>{RU_PLIST})\s+(?:of\s+)?)?\Z", _I),
         "ru_after": re.compile(
-            rf"\s*(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<law>{PATTERNS['ru_law'].regex})"
+            rf"\s*(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<samelaw>{PATTERNS['ru_same_law'].regex})"
+            rf"|(?P<law>{PATTERNS['ru_law'].regex})"
             rf"|(?P<generic>{PATTERNS['generic_code'].regex}))", _I),
         "en_after": re.compile(
             rf"\s+(?:of\s+)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
             rf"|(?P<law>{PATTERNS['en_law'].regex}))", _I),
+        "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
     }
@@ -227,6 +229,8 @@ def _after(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tupl
         return None, pos
     if m.group("same"):
         return Attach("same"), m.end()
+    if m.groupdict().get("samelaw"):
+        return Attach("same_law"), m.end()
     if m.group("law"):
         return Attach("law", law=" ".join(m.group("law").split())), m.end()
     return Attach("generic"), m.end()
@@ -288,6 +292,10 @@ def _parse_designator(text: str, m: re.Match[str], lo: int,
     end = items[-1].end
     if lang == "ru":
         end = _ru_suffix(text, items[-1], end, "ru_suffix")
+    elif (paren := _re()["en_suffix"].match(text, end)):
+        _set_parts(items[-1], "part", paren.group("part"))
+        _set_parts(items[-1], "para", paren.group("para"))
+        end = items[-1].end = paren.end()
     attach, end = _after(text, end, by_start, "ru_after" if lang == "ru" else "en_after")
     return _expand(items, lang, attach), end
 

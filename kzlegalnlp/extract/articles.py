@@ -31,7 +31,10 @@ def _resolve_hit(hit: Hit, ctx: Context) -> tuple[str | None, str, str | None]:
         code = ctx.code or ctx.default_code
         return code, ("context" if code else "unresolved"), None
     if att.kind == "law":
+        ctx.law = att.law
         return None, "explicit", att.law
+    if att.kind == "same_law":  # "ст. 6 этого Закона": the law named last
+        return None, ("same_code" if ctx.law else "unresolved"), ctx.law
     if att.kind == "same":
         return ctx.code, ("same_code" if ctx.code else "unresolved"), None
     assert att.mention is not None

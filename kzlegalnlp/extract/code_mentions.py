@@ -59,6 +59,7 @@ class Context:
     """
 
     code: str | None = None
+    law: str | None = None
     country: str | None = None
     doc_country: str | None = None
     default_code: str | None = None

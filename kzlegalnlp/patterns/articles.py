@@ -121,6 +121,9 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("ru_same_code",
                 r"(?:настоящ\w+|того\s+же|этого|данного|указанного)\s+кодекс\w*",
                 ("настоящего Кодекса", "того же Кодекса", "этого кодекса")),
+        Pattern("ru_same_law",
+                r"(?:настоящ\w+|того\s+же|этого|данного|указанного)\s+закон\w*",
+                ("этого Закона", "того же закона", "настоящего Закона")),
         Pattern("ru_law",
                 r"(?:Федеральн\w+\s+)?(?:закон\w*|ЗРК|ФЗ|указ(?:а|у|ом|е)?(?!\w)|конвенци\w*|постановлени\w*)"
                 r"(?:[^«».;]{0,100}?«[^«»]{1,200}»)?",
@@ -145,6 +148,8 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("en_designator", EN_ART, ("Article 190", "Art. 190", "Articles 205", "art. 1")),
         Pattern("en_list", rf"(?:{ITEM}|{EN_ROMAN})(?:{EN_SEP}(?:{ITEM}|{EN_ROMAN}))*",
                 ("205-213", "344 and 345", "II")),
+        Pattern("en_suffix", r"\((?P<part>\d{1,3})\)(?:\s*\((?P<para>\d{1,3}|[a-z])\))?",
+                ("(2)", "(2)(b)"), doc="Article 190(2)(b): part 2, paragraph b"),
         Pattern("en_same_code", r"(?:this|the\s+same)\s+Code", ("this Code", "the same Code")),
         Pattern("en_law",
                 r"(?:the\s+)?(?:Law|Act|Convention|Protocol|Decree)"
