@@ -51,8 +51,10 @@ def bench_adversarial(runs: int) -> None:
         for mb in (1, 10):
             text = unit * (mb * 1_000_000 // len(unit.encode("utf-8")))
             secs = median_seconds(lambda: extract_articles(text), max(1, runs // 3))
+            refs = len(extract_articles(text))
             per.append(secs)
-            print(f"adversarial {name!r}: {mb:>2} MB in {secs:.3f} s ({mb / secs:.1f} MB/s)")
+            print(f"adversarial {name!r}: {mb:>2} MB in {secs:.3f} s ({mb / secs:.2f} MB/s, "
+                  f"{refs} records, {refs / secs:,.0f} records/s)")
         print(f"adversarial {name!r}: 10 MB / 1 MB time ratio = {per[1] / per[0]:.1f} (linear = 10)")
 
 
