@@ -234,10 +234,10 @@ _LOWER = re.compile(r"[a-zа-яёәғқңөұүһі]")
 
 
 @lru_cache(maxsize=8192)
-def _is_caps(text: str) -> bool:
+def is_caps(text: str) -> bool:
     """True when at least 80% of at least four letters are capitals.
 
-    >>> _is_caps("КИБЕР АЛАЯҚТЫҚ: СИПАТТАМАСЫ"), _is_caps("Сот")
+    >>> is_caps("КИБЕР АЛАЯҚТЫҚ: СИПАТТАМАСЫ"), is_caps("Сот")
     (True, False)
     """
     upper = len(_UPPER.findall(text))
@@ -292,7 +292,7 @@ class Layout:
         gap = b.number - a.number - 1
         if gap > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
             return True
-        if _LIST_ITEM.match(b.text) or _is_caps(a.text) != _is_caps(b.text):
+        if _LIST_ITEM.match(b.text) or is_caps(a.text) != is_caps(b.text):
             return True
         if PATTERNS["full_name_line"].matches(b.text):
             return True  # "Surname Name Patronymic" opens an author block
@@ -300,7 +300,7 @@ class Layout:
         if _SENTENCE_END.search(a.text) and upper_next and (
                 len(a.text) < FULL_LINE * self.width or b.indented):
             return True  # a finished sentence, then a short line or a new page
-        return len(a.text) < SHORT_LINE * self.width and upper_next and not _is_caps(a.text)
+        return len(a.text) < SHORT_LINE * self.width and upper_next and not is_caps(a.text)
 
 
 def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
@@ -422,4 +422,5 @@ __all__ = [
     "usual_gap",
     "group_lines",
     "build_paragraph",
+    "is_caps",
 ]

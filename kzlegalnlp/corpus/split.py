@@ -1,253 +1,26 @@
-"""Splitting a proceedings file into documents.
+"""Splitting a file into documents and assembling each :class:`Document`.
 
-The splitter follows printing conventions, not one file. Paragraphs are built
-first over the whole file (:mod:`kzlegalnlp.corpus.clean`); a document then
-starts at the paragraph where one of these holds:
-
-1. **Kind heading.** At the top of a page, the heading lines (short
-   paragraphs without a final full stop, closer together than a paragraph gap)
-   begin or end with a kind word: ``бағдарламасы`` / ``Программа`` ->
-   programme, ``қатысушылар`` / ``ТІЗІМІ`` / ``СПИСОК`` -> participants,
-   ``ҚАРАРЫ`` / ``РЕЗОЛЮЦИЯ`` -> resolution.
-2. **Paper title.** A paragraph in capitals of at least three words at the top
-   of a page, after a wider gap than usual, or right after author blocks. The
-   paper starts at its author blocks when they precede it: walking back over
-   short header paragraphs, as far as the top of the page, to the first
-   author line (``SURNAME`` + ``Name Patronymic``, or ``Surname Name
-   Patronymic``). Several author blocks before one title make one paper.
-3. **Untitled paper, numbering restarts.** A citation ``[1]`` followed by
-   ``[2]`` after citations above 1 in the current paper: the new paper starts
-   at a page top between the last old citation and the ``[1]``, after a line
-   that ends a sentence; the page where the line spacing changes wins, else the
-   one nearest the ``[1]``.
-4. **Untitled paper, language changes.** At a page top after a finished
-   sentence, the text before and the text after are in different languages.
-
-A document runs to the line before the next one starts, so every non-blank
-line lies in exactly one document. In a paper, a paragraph matching
+News files give one document (:mod:`kzlegalnlp.corpus.news`). A proceedings
+file is cut where :func:`kzlegalnlp.corpus.starts.find_starts` says, by the
+printing conventions listed there. A document runs to the line before the next
+one starts, so every non-blank line lies in exactly one document. In a paper,
+the author block and the title are left out of the body; a paragraph matching
 ``reference_heading`` (``Литература``, ``Әдебиеттер тізімі``, ``References``)
 starts the reference list, kept in ``Document.references``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from statistics import median
+from dataclasses import replace
 from typing import Sequence
 
-from ..records import Document, Paragraph
-from .clean import (
-    HyphenRule,
-    Layout,
-    Line,
-    _is_caps,
-    build_paragraph,
-    group_lines,
-    is_page_number,
-    is_wrapped,
-    split_lines,
-)
+from ..records import Document
+from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, is_wrapped, split_lines
 from .io import SourceText
 from .lang import detect_lang
-from .news import first_sentence
+from .news import first_sentence, news_document
 from .patterns import PATTERNS, find_date
-
-HEADING_MAX_WORDS = 25
-HEADING_MAX_GROUPS = 6
-TITLE_MIN_WORDS = 3
-AUTHOR_WALK_BACK = 16
-LANG_WINDOW = 1200
-_KINDS = ("programme", "participants", "resolution")
-_END = (".", "!", "?", "…", ".»", ".\"", ".)")
-
-
-@dataclass
-class _Group:
-    """A paragraph of printed lines, with what the splitter needs to know about it."""
-
-    lines: list[Line]
-    page_top: bool
-    gap: int
-
-    @property
-    def text(self) -> str:
-        return " ".join(ln.text for ln in self.lines)
-
-    @property
-    def first(self) -> int:
-        return self.lines[0].number
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    def ends_sentence(self) -> bool:
-        return self.lines[-1].text.endswith(_END)
-
-
-@dataclass(frozen=True)
-class _Start:
-    group: int
-    kind: str
-    title_group: int | None = None  # paper: where the printed title is
-
-
-def _groups(lines: Sequence[Line], layout: Layout) -> list[_Group]:
-    out: list[_Group] = []
-    prev: Line | None = None
-    after_page_number = True
-    for group in group_lines(lines, layout):
-        first = group[0]
-        gap = first.number - prev.number - 1 if prev else 0
-        page_number_between = prev is not None and any(
-            prev.number < n < first.number for n in layout.page_numbers)
-        out.append(_Group(group, first.indented or page_number_between or after_page_number, gap))
-        prev, after_page_number = group[-1], False
-    return out
-
-
-def _heading_kind(groups: list[_Group], i: int, layout: Layout) -> tuple[str, int] | None:
-    """``(kind, index after the heading)`` when heading paragraphs at ``i`` name a kind."""
-    kind = None
-    j = i
-    while j < len(groups) and j - i < HEADING_MAX_GROUPS:
-        g = groups[j]
-        if j > i and (g.gap > layout.gap or g.words > HEADING_MAX_WORDS):
-            break
-        if g.words > HEADING_MAX_WORDS or (g.ends_sentence() and g.words > 3):
-            break
-        words = g.text.split()
-        for name in _KINDS:
-            ends = (words[0], words[-1], " ".join(words[:2]), " ".join(words[-2:]))
-            if kind is None and any(PATTERNS[name].regex.fullmatch(w.strip("«»\"':,.")) for w in ends):
-                kind = name
-        j += 1
-    return (kind, j) if kind else None
-
-
-def _is_author_line(text: str) -> bool:
-    return bool(PATTERNS["caps_surname"].matches(text) or PATTERNS["full_name_line"].matches(text))
-
-
-def _is_title(g: _Group) -> bool:
-    return _is_caps(g.text) and g.words >= TITLE_MIN_WORDS and not _is_author_line(g.lines[0].text)
-
-
-def _paper_start(groups: list[_Group], t: int) -> int:
-    """Index of the first author block before title ``t`` (or ``t`` itself)."""
-    start = t
-    k = t - 1
-    while k >= 0 and t - k <= AUTHOR_WALK_BACK:
-        g = groups[k]
-        if g.words > HEADING_MAX_WORDS or _is_title(g):
-            break
-        if _is_author_line(g.lines[0].text):
-            start = k
-        if g.page_top:
-            break
-        k -= 1
-    return start
-
-
-def _citations(groups: list[_Group]) -> list[tuple[int, int]]:
-    """``(group index, number)`` of every bracketed citation, in reading order."""
-    out = []
-    for i, g in enumerate(groups):
-        for m in PATTERNS["citation"].regex.finditer(g.text):
-            out.append((i, int(m.group(1))))
-    return out
-
-
-def _local_gap(groups: list[_Group], i: int, after: bool) -> float:
-    lines: list[Line] = []
-    rng = range(i, min(len(groups), i + 4)) if after else range(max(0, i - 4), i)
-    for k in rng:
-        lines.extend(groups[k].lines)
-    gaps = [b.number - a.number - 1 for a, b in zip(lines, lines[1:])]
-    return median(gaps) if gaps else 0.0
-
-
-def _fresh_page(groups: list[_Group], i: int) -> bool:
-    """A page top where the previous paragraph finished a sentence and a capital starts."""
-    g = groups[i]
-    return (i > 0 and g.page_top and groups[i - 1].ends_sentence()
-            and (g.text[:1].isupper() or g.text[:1] in "«\""))
-
-
-def _restart_starts(groups: list[_Group], starts: dict[int, _Start]) -> dict[int, _Start]:
-    found: dict[int, _Start] = {}
-    cites = _citations(groups)
-    for k, (gi, number) in enumerate(cites):
-        if number != 1 or k == 0 or k + 1 >= len(cites) or cites[k + 1][1] != 2:
-            continue
-        last_old = cites[k - 1][0]
-        if cites[k - 1][1] < 2 or _kind_at(starts, gi) != "paper":
-            continue
-        if any(last_old < s <= gi for s in starts):
-            continue  # a titled paper already starts there
-        candidates = [i for i in range(last_old + 1, gi + 1) if _fresh_page(groups, i)]
-        if not candidates:
-            continue
-        changed = [i for i in candidates if _local_gap(groups, i, False) != _local_gap(groups, i, True)]
-        pick = (changed or candidates)[0 if changed else -1]
-        found[pick] = _Start(pick, "paper")
-    return found
-
-
-def _window_lang(groups: list[_Group], i: int, stop: int, after: bool) -> str | None:
-    """Language of about :data:`LANG_WINDOW` characters after (or before) group ``i``,
-    never reading past group ``stop`` (a known document start)."""
-    parts: list[str] = []
-    k = i if after else i - 1
-    while (k < stop if after else k >= stop) and sum(map(len, parts)) < LANG_WINDOW:
-        parts.append(groups[k].text)
-        k = k + 1 if after else k - 1
-    text = " ".join(parts)
-    return detect_lang(text) if len(text) >= LANG_WINDOW // 2 else None
-
-
-def _language_starts(groups: list[_Group], starts: dict[int, _Start]) -> dict[int, _Start]:
-    found: dict[int, _Start] = {}
-    for i in range(1, len(groups)):
-        if i in starts or not _fresh_page(groups, i) or _kind_at(starts, i) != "paper":
-            continue
-        begin = max(s for s in starts if s < i)
-        end = min((s for s in starts if s > i), default=len(groups))
-        before = _window_lang(groups, i, begin, False)
-        after = _window_lang(groups, i, end, True)
-        if before and after and before != after:
-            found[i] = _Start(i, "paper")
-    return found
-
-
-def _kind_at(starts: dict[int, _Start], i: int) -> str | None:
-    before = [s for s in starts if s <= i]
-    return starts[max(before)].kind if before else None
-
-
-def find_starts(groups: list[_Group], layout: Layout) -> list[_Start]:
-    """Where documents start, by the rules in the module docstring."""
-    starts: dict[int, _Start] = {}
-    i = 0
-    while i < len(groups):
-        g = groups[i]
-        wide = g.gap >= layout.gap + 2
-        heading = _heading_kind(groups, i, layout) if (g.page_top or wide) else None
-        if heading:
-            starts[i] = _Start(i, heading[0])
-            i = heading[1]
-            continue
-        if _is_title(g) and (g.page_top or wide or (i > 0 and _is_author_line(groups[i - 1].lines[0].text)
-                                                   or _paper_start(groups, i) < i)):
-            first = _paper_start(groups, i)
-            if not any(first <= s < i for s in starts):
-                starts[first] = _Start(first, "paper", i)
-        i += 1
-    if 0 not in starts:
-        starts[0] = _Start(0, "paper")
-    starts.update(_restart_starts(groups, starts))
-    starts.update(_language_starts(groups, starts))
-    return [starts[k] for k in sorted(starts)]
+from .starts import Group, Start, find_starts, heading_kind, make_groups
 
 
 def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) -> list[Document]:
@@ -263,7 +36,7 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) 
     lines = lines if lines is not None else split_lines(src.text)
     layout = Layout.of(lines)
     rule = HyphenRule.from_text(src.text)
-    groups = _groups(lines, layout)
+    groups = make_groups(lines, layout)
     starts = find_starts(groups, layout)
     docs = []
     for k, start in enumerate(starts):
@@ -277,12 +50,10 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) 
 
 
 def _with_date(doc: Document, date: str) -> Document:
-    from dataclasses import replace
-
     return replace(doc, date=doc.date or date)
 
 
-def _document(src: SourceText, lines: Sequence[Line], groups: list[_Group], start: _Start,
+def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start: Start,
               rule: HyphenRule, layout: Layout) -> Document:
     head, title_text, body_from = _head(groups, start, rule, layout)
     body_groups = groups[body_from:]
@@ -318,7 +89,7 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[_Group], star
     )
 
 
-def _document_lang(kind: str, title: str | None, body: list[_Group]) -> str:
+def _document_lang(kind: str, title: str | None, body: list[Group]) -> str:
     """A paper's language is its body's; a programme's, list's or resolution's is
     its heading's (their bodies mix languages: names, positions, table cells)."""
     text = " ".join(g.text for g in body[:40])[:4000]
@@ -327,7 +98,7 @@ def _document_lang(kind: str, title: str | None, body: list[_Group]) -> str:
     return detect_lang(title or text)
 
 
-def _last_line(lines: Sequence[Line], groups: list[_Group]) -> Line:
+def _last_line(lines: Sequence[Line], groups: list[Group]) -> Line:
     """The last non-blank line before the next document (page numbers included)."""
     last = groups[-1].lines[-1]
     k = last.number  # index of the line after ``last``
@@ -340,11 +111,11 @@ def _last_line(lines: Sequence[Line], groups: list[_Group]) -> Line:
     return last
 
 
-def _head(groups: list[_Group], start: _Start, rule: HyphenRule,
+def _head(groups: list[Group], start: Start, rule: HyphenRule,
           layout: Layout) -> tuple[list[Line], str | None, int]:
     """``(author-block lines, title, index of the first body group)`` of a document."""
     if start.kind != "paper":
-        heading = _heading_kind(groups, 0, layout)
+        heading = heading_kind(groups, 0, layout)
         end = heading[1] if heading else 1
         lines = [ln for g in groups[:end] for ln in g.lines]
         return [], build_paragraph(lines, rule, 0).text, end
@@ -389,8 +160,6 @@ def split_source(src: SourceText) -> list[Document]:
     >>> [d.kind for d in split_source(src)]
     ['news']
     """
-    from .news import news_document
-
     lines = split_lines(src.text)
     printed = [ln for ln in lines if not ln.blank]
     if not printed:
