@@ -63,7 +63,13 @@ class RunData:
 
 
 def load_run(folder: Path) -> RunData:
-    """Read the output folder of ``kzlegal tag``."""
+    """Read the output folder of ``kzlegal tag``.
+
+    >>> load_run(Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    kzlegalnlp.errors.KzlError: /nonexistent/documents.jsonl: missing; run `kzlegal tag --out /nonexistent` first
+    """
     data = RunData()
     for table in ("documents", "articles", "statistics", "errors"):
         rows = getattr(data, table)
@@ -208,7 +214,7 @@ def _page_data(data: RunData) -> dict[str, Any]:
 
 
 def render_report(folder: Path) -> str:
-    """The report page for an output folder of ``kzlegal tag``, as a string."""
+    """The report page for an output folder of ``kzlegal tag``, as a string (see :func:`write_report`)."""
     data = load_run(Path(folder))
     page_json = json.dumps(_page_data(data), ensure_ascii=False).replace("</", "<\\/")
     sections = {
@@ -231,6 +237,15 @@ def write_report(folder: Path, out: Path) -> Path:
 
     Raises:
         KzlError: the folder lacks the tables (names the missing file).
+
+    >>> import tempfile
+    >>> from kzlegalnlp.tag import tag, default_factory
+    >>> from kzlegalnlp._resources import raw_dir
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = tag([raw_dir() / "news_kk_2026-01-16_internet_fraud_2025.txt"], out, factory=default_factory)
+    >>> page = write_report(out, out / "report.html").read_text(encoding="utf-8")
+    >>> page.count('<mark class="stat" title=') > 0
+    True
     """
     page = render_report(folder)
     out = Path(out)

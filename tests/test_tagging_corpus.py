@@ -164,14 +164,16 @@ def test_bad_files_with_the_real_loader(tmp_path, monkeypatch):
     assert [d["source"] for d in _rows(tmp_path / "out", "documents")] == ["good.txt"]
 
 
-def test_one_scoring_pass_equals_the_public_classifier():
+def test_topics_in_the_output_are_the_classifier_s(bundled):
     from kzlegalnlp import load_corpus
     from kzlegalnlp.classify import classify, classify_paragraphs
-    from kzlegalnlp.tag.upstream import build_steps
 
-    steps = build_steps()
-    assert steps.classify_both is not None  # the shipped model takes the fast path
-    for doc in load_corpus():
-        doc_scores, par_scores = steps.classify_both(doc)
-        assert doc_scores == classify(doc), doc.doc_id
-        assert list(par_scores) == classify_paragraphs(doc), doc.doc_id
+    out, _ = bundled
+    docs = {d["doc_id"]: d for d in _rows(out, "documents")}
+    paragraphs = {(p["doc_id"], p["index"]): p for p in _rows(out, "paragraphs") if p["section"] == "body"}
+    for doc in load_corpus()[:8]:
+        expected = classify(doc)
+        assert docs[doc.doc_id]["topics"] == list(expected.labels)
+        assert docs[doc.doc_id]["primary_topic"] == expected.primary
+        for para, scores in zip(doc.paragraphs, classify_paragraphs(doc)):
+            assert paragraphs[doc.doc_id, para.index]["topics"] == list(scores.labels)

@@ -44,7 +44,15 @@ def flat_rows(path: Path) -> Iterator[list[Any]]:
 
 
 def write_csv(jsonl: Path, target: Path) -> Path:
-    """CSV copy of one table, UTF-8 with BOM so Excel shows Cyrillic."""
+    """CSV copy of one table, UTF-8 with BOM so Excel shows Cyrillic.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "errors.jsonl").write_text('{"source": "ә.txt", "reason": "бос"}\\n', encoding="utf-8")
+    >>> raw = write_csv(folder / "errors.jsonl", folder / "errors.csv").read_bytes()
+    >>> raw[:3], raw.decode("utf-8-sig").splitlines()[1]
+    (b'\\xef\\xbb\\xbf', ',,ә.txt,,,,,,,бос')
+    """
     table = jsonl.name.removesuffix(".jsonl")
     with atomic_write(target, encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")

@@ -32,8 +32,8 @@ class Steps:
     ``load(path, root)`` returns the documents of one file and raises
     :class:`~kzlegalnlp.errors.CorpusReadError` (or ``OSError``) for a bad file;
     ``classify`` scores a document, ``classify_paragraphs`` each body paragraph
-    (either may be None to skip topics); ``classify_both``, when given, does
-    both at once (the paragraphs are scored once instead of twice).
+    (either may be None to skip topics); ``classify_paragraphs`` is called
+    right after ``classify`` on the same document, so a model may reuse its scores.
     """
 
     load: Callable[[Path, Path | None], Sequence[Document]]
@@ -41,7 +41,6 @@ class Steps:
     statistics: Callable[[Document], Sequence[Statistic]]
     classify: Callable[[Document], TopicScores] | None = None
     classify_paragraphs: Callable[[Document], Sequence[TopicScores]] | None = None
-    classify_both: Callable[[Document], tuple[TopicScores, Sequence[TopicScores]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,11 @@ class Outcome:
 
 
 def dumps(row: dict[str, Any]) -> str:
-    """One JSONL line (no newline): UTF-8 text as is, compact, key order kept."""
+    """One JSONL line (no newline): UTF-8 text as is, compact, key order kept.
+
+    >>> dumps({"b": "Сот", "a": [1, None]})
+    '{"b":"Сот","a":[1,null]}'
+    """
     return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -156,9 +159,6 @@ def _topics(doc: Document, steps: Steps, job: Job, summary: FileSummary
             ) -> tuple[TopicScores | None, Sequence[TopicScores | None]]:
     """Document and paragraph topics (None where there is no classifier or it failed)."""
     none: Sequence[TopicScores | None] = [None] * len(doc.paragraphs)
-    if steps.classify_both:
-        both = _safely(lambda: steps.classify_both(doc), None, "classify", doc, job, summary)
-        return both if both is not None else (None, none)
     scores = _safely(lambda: steps.classify(doc), None, "classify", doc, job, summary) if steps.classify else None
     if steps.classify_paragraphs and doc.paragraphs:
         return scores, _safely(lambda: list(steps.classify_paragraphs(doc)), none, "classify", doc, job, summary)
@@ -219,7 +219,16 @@ def read_part_summary(path: str) -> FileSummary:
 
 
 def process_file(job: Job, steps: Steps) -> Outcome:
-    """Tag one file; write its part file unless it could not be loaded at all."""
+    """Tag one file (or one slice of its documents); write its part file unless it cannot be loaded.
+
+    >>> import tempfile
+    >>> from kzlegalnlp.errors import EmptyFileError
+    >>> def fail(path, root): raise EmptyFileError(str(path), "empty file")
+    >>> steps = Steps(load=fail, articles=lambda d: [], statistics=lambda d: [])
+    >>> outcome = process_file(Job(0, "/x/a.txt", None, "a.txt", "/x/a.part"), steps)
+    >>> outcome.failed, outcome.summary.errors[0]["reason"], outcome.part_paths
+    (True, 'empty file', ())
+    """
     started = time.perf_counter()
     summary = FileSummary()
     root = Path(job.root) if job.root else None

@@ -62,6 +62,10 @@ def discover(paths: Sequence[Path]) -> list[Source]:
     Folders are walked recursively in sorted order, hidden files and folders
     left out. Every other file is taken, even of a type the loader does not
     read, so that it is reported rather than silently dropped.
+
+    >>> from kzlegalnlp._resources import raw_dir
+    >>> [s.name for s in discover([raw_dir()])][:2]
+    ['news_kk_2025-12-10_minister_interview_digital_policing.txt', 'news_kk_2026-01-10_mia_board_meeting.txt']
     """
     found: list[Source] = []
     seen: set[Path] = set()
@@ -79,7 +83,13 @@ def discover(paths: Sequence[Path]) -> list[Source]:
 
 
 def content_hash(path: Path) -> str:
-    """SHA-256 of the file's bytes (streamed, so big files cost no memory)."""
+    """SHA-256 of the file's bytes (streamed, so big files cost no memory).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.txt"; _ = p.write_bytes(b"abc")
+    >>> content_hash(p)[:12]
+    'ba7816bf8f01'
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -243,6 +253,13 @@ def tag(
 
     Raises:
         KzlError: the steps cannot be built (a bad ``model`` folder), before any output is written.
+
+    >>> import tempfile
+    >>> from kzlegalnlp._resources import raw_dir
+    >>> out = Path(tempfile.mkdtemp())
+    >>> result = tag([raw_dir() / "news_kk_2026-01-16_internet_fraud_2025.txt"], out, factory=default_factory)
+    >>> result.exit_code, result.summary.files, (out / "documents.jsonl").read_text().count("\\n")
+    (0, 1, 1)
     """
     out = Path(out)
     parts = out / STATE_DIR / "parts"
