@@ -229,8 +229,8 @@ def is_wrapped(lines: Sequence[Line]) -> bool:
     return bool(lengths) and median(lengths) < WRAPPED_MEDIAN
 
 
-_UPPER = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
-_LOWER = re.compile(r"[a-zа-яёәғқңөұүһі]")
+_UPPER = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+")
+_LOWER = re.compile(r"[a-zа-яёәғқңөұүһі]+")
 
 
 @lru_cache(maxsize=8192)
@@ -240,8 +240,8 @@ def is_caps(text: str) -> bool:
     >>> is_caps("КИБЕР АЛАЯҚТЫҚ: СИПАТТАМАСЫ"), is_caps("Сот")
     (True, False)
     """
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
+    upper = sum(map(len, _UPPER.findall(text)))
+    lower = sum(map(len, _LOWER.findall(text)))
     return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
 

@@ -71,9 +71,14 @@ def _word_evidence(text: str) -> tuple[float, float]:
             kk += 0.5 * (not ends.isdisjoint(_KK_ENDS))
             ru += 0.5 * (not ends.isdisjoint(_RU_ENDS))
     return kk, ru
-_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# runs, not single letters: counting run lengths is several times faster
+_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]+")
+_LATIN = re.compile(r"[A-Za-z]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 def detect_lang(text: str, default: str = "kk", context: str | None = None) -> str:
@@ -115,13 +120,13 @@ def lang_scores(text: str) -> dict[str, float] | None:
     True
     """
     text = text[:SAMPLE_CHARS]  # enough evidence; keeps long documents cheap
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
+    latin = _count(_LATIN, text)
+    cyrillic = _count(_CYRILLIC, text)
     if latin + cyrillic == 0:
         return None
     if latin > 2 * cyrillic or (latin > cyrillic and not _has_kazakh(text)):
         return {"en": float(latin), "ru": float(cyrillic), "kk": 0.0}
-    specific = len(_KAZAKH.findall(text))
+    specific = _count(_KAZAKH, text)
     share = specific / cyrillic
     if cyrillic >= DECISIVE_LETTERS and (share >= 0.03 or share <= 0.005):
         # long enough for the letters alone to decide (Kazakh prose runs at ~8%)
