@@ -143,7 +143,13 @@ def _lang_of(surface: str) -> str:
 
 
 def mention_at(text: str, m: re.Match[str]) -> Mention | None:
-    """Turn a family-alias match into a :class:`Mention`, reading the country around it."""
+    """Turn a family-alias match into a :class:`Mention`, reading the country around it.
+
+    >>> text = "Қазақстан Республикасының Қылмыстық кодексі"
+    >>> m = mention_at(text, mention_re().search(text))
+    >>> (m.start, m.family, m.country, m.lang)
+    (0, 'UK', 'KZ', 'kk')
+    """
     start, end, country = m.start(), m.end(), None
     if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None  # inside a word

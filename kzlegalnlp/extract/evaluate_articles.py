@@ -70,7 +70,12 @@ def load_gold(path: Path | None = None) -> list[Row]:
 
 
 def predict_corpus(corpus_path: str | Path | None = None) -> list[Row]:
-    """Run the extractor over every document of the loaded corpus."""
+    """Run the extractor over every document of the loaded corpus.
+
+    >>> rows = predict_corpus()
+    >>> rows[0][:4]
+    ('proceedings_2024-09-20_almaty_academy_conference.txt', 1972, 'RU-UK', '290')
+    """
     from ..corpus import load_corpus
     from .articles import extract_articles
 
@@ -97,7 +102,11 @@ def _score(pred: list[Row], gold: list[Row]) -> Score:
 
 
 def errors(pred: list[Row], gold: list[Row]) -> tuple[list[Row], list[Row]]:
-    """``(false_positives, false_negatives)`` as rows, in file order."""
+    """``(false_positives, false_negatives)`` as rows (without the language).
+
+    >>> errors([("a", 1, None, "5", None, None, None, "ru")], [])
+    ([('a', 1, None, '5', None, None, None)], [])
+    """
     p, g = Counter(r[:-1] for r in pred), Counter(r[:-1] for r in gold)
     fp, fn = p - g, g - p
     return sorted(fp.elements(), key=str), sorted(fn.elements(), key=str)
@@ -119,7 +128,12 @@ def report(scores: dict[str, Score]) -> str:
 
 def evaluate(gold_path: Path | None = None, corpus_path: str | Path | None = None,
              show_errors: bool = False) -> tuple[dict[str, Score], str]:
-    """Score the extractor on the corpus; returns the scores and the printable report."""
+    """Score the extractor on the corpus; returns the scores and the printable report.
+
+    >>> scores, text = evaluate()
+    >>> scores["all"].f1 >= 0.97, text.splitlines()[0].split()[:2]
+    (True, ['slice', 'precision'])
+    """
     gold, pred = load_gold(gold_path), predict_corpus(corpus_path)
     scores = score(pred, gold)
     text = report(scores)

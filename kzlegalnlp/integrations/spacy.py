@@ -103,7 +103,12 @@ def _put_spans(doc: Doc, kind: str, spans_key: str, records: list, label: Callab
 
 
 class ArticlesComponent:
-    """Puts article references into ``doc.spans[spans_key]`` (label: the code id, or ``ARTICLE``)."""
+    """Puts article references into ``doc.spans[spans_key]`` (label: the code id, or ``ARTICLE``).
+
+    >>> doc = ArticlesComponent()(spacy.blank("ru")("ст. 5 УК РК"))
+    >>> [(s.text, s.label_) for s in doc.spans["articles"]]
+    [('ст. 5', 'KZ-UK')]
+    """
 
     def __init__(self, spans_key: str = "articles", default_code: str | None = None) -> None:
         self.spans_key, self.default_code = spans_key, default_code
@@ -116,7 +121,12 @@ class ArticlesComponent:
 
 
 class StatisticsComponent:
-    """Puts statistics into ``doc.spans[spans_key]`` (label: the unit, e.g. ``count``)."""
+    """Puts statistics into ``doc.spans[spans_key]`` (label: the unit, e.g. ``COUNT``).
+
+    >>> doc = StatisticsComponent()(spacy.blank("ru")("Зарегистрировано 1 500 преступлений."))
+    >>> [s._.kzl.value for s in doc.spans["statistics"]]
+    [1500.0]
+    """
 
     def __init__(self, spans_key: str = "statistics") -> None:
         self.spans_key = spans_key
@@ -129,7 +139,12 @@ class StatisticsComponent:
 
 
 class TopicsComponent:
-    """Sets ``doc.cats`` to the topic scores (and ``doc._.kzl_topics`` to the record)."""
+    """Sets ``doc.cats`` to the topic scores (and ``doc._.kzl_topics`` to the record).
+
+    >>> doc = TopicsComponent()(spacy.blank("ru")("Чиновник получил взятку."))
+    >>> max(doc.cats, key=doc.cats.get)
+    'corruption'
+    """
 
     def __init__(self, model: str | None = None) -> None:
         self.model = model
