@@ -14,8 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzlegalnlp.corpus import load_corpus
+from kzlegalnlp.corpus.io import SourceText
+from kzlegalnlp.corpus.split import split_source
+from kzlegalnlp.records import KINDS, LANGS
 
 DATA = Path(__file__).parent / "data" / "proceedings_handmade.txt"
 
@@ -97,3 +102,39 @@ def test_documents_tile_the_file(corpus) -> None:
     assert all(n in covered for n, line in enumerate(lines, 1) if line.strip())
     ends = [(d.line_start, d.line_end) for d in corpus]
     assert all(a[1] < b[0] for a, b in zip(ends, ends[1:]))
+
+
+def test_a_file_of_page_numbers_only_is_an_error(tmp_path) -> None:
+    from kzlegalnlp.errors import EmptyFileError
+
+    path = tmp_path / "pages.txt"
+    path.write_text("\n\n5\n\n", encoding="utf-8")
+    with pytest.raises(EmptyFileError, match="pages.txt: no text found"):
+        load_corpus(path)
+
+
+_TOKEN = st.sampled_from([
+    "СОРОКУН", "Николай Сергеевич", "ТАҚЫРЫП ЖАҢА МАҚАЛА БАСТАЛДЫ", "Литература", "РЕЗОЛЮЦИЯ",
+    "Программа", "[1]", "[2]", "12", "Мәтін жалғасады және", "Сөйлем аяқталды.", "ақпа-",
+    "раттандыру", "– тізім элементі;", "Текст продолжается", "Предложение закончено [3].",
+])
+_SEP = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\n "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TOKEN, _SEP), min_size=1, max_size=40))
+def test_any_layout_splits_into_tiling_documents(parts) -> None:
+    text = "".join(tok + sep for tok, sep in parts)
+    src = SourceText(Path("g.txt"), "g.txt", text, "utf-8")
+    docs = split_source(src)
+    lines = text.split("\n")
+    owners = [0] * len(lines)
+    for d in docs:
+        assert d.kind in KINDS and d.lang in LANGS
+        for n in range(d.line_start, d.line_end + 1):
+            owners[n - 1] += 1
+        for p in d.paragraphs + d.references:
+            assert d.line_start <= p.line_start <= p.line_end <= d.line_end
+    printed = [n for n, line in enumerate(lines) if line.strip()]
+    if docs:
+        assert all(owners[n] == 1 for n in printed)

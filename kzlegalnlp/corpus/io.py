@@ -144,10 +144,11 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
     return text, "utf-8"
 
 
-def _looks_like_text(text: str) -> bool:
-    """True when at most 1% of the characters are control characters and letters exist."""
+def _looks_like_text(text: str, need_letters: bool = False) -> bool:
+    """True when at most 1% of the characters are control characters (and, if asked,
+    there are letters: any byte string decodes in Windows-1251, so that guess needs them)."""
     controls = len(_CONTROL.findall(text))
-    return controls <= len(text) * 0.01 and _LETTER.search(text) is not None
+    return controls <= len(text) * 0.01 and (not need_letters or _LETTER.search(text) is not None)
 
 
 def _pdf_text(path: Path) -> str:

@@ -69,6 +69,8 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
     title = title_text if title_text is not None else (first_sentence(body) if derived else None)
     authors, affiliation = _authors(head, rule)
     first_line = groups[0].lines[0]
+    if start.group == 0:  # page numbers above the first document belong to it
+        first_line = next(ln for ln in lines if not ln.blank)
     last_line = _last_line(lines, groups)
     return Document(
         doc_id=f"{src.stem}:{start.kind}:L{first_line.number}",
@@ -167,6 +169,8 @@ def split_source(src: SourceText) -> list[Document]:
     header = PATTERNS["news_header"].regex.match(printed[0].text)
     if header or not is_wrapped(lines):
         return [news_document(src, lines)]
+    if all(is_page_number(lines, ln.number - 1) for ln in printed):
+        return []  # nothing but page numbers
     return proceedings_documents(src, lines)
 
 
