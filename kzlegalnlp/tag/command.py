@@ -24,10 +24,10 @@ EXIT_OK, EXIT_FAILED_FILES, EXIT_NOTHING = 0, 1, 2
 def _error_line(console: "Console", outcome: "Outcome") -> None:
     from rich.markup import escape
 
-    for err in outcome.summary.errors:
-        where = f" ({err['doc_id']})" if err["doc_id"] else ""
-        console.print(f"[bold red]error[/] {escape(err['source'])}{escape(where)}: {escape(err['reason'])}",
-                      highlight=False, soft_wrap=True)
+    from .summary import problem_lines
+
+    for line in problem_lines(outcome.summary.errors):
+        console.print(f"[bold red]error[/] {escape(line)}", highlight=False, soft_wrap=True)
 
 
 def _verbose_line(console: "Console", outcome: "Outcome") -> None:

@@ -20,6 +20,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Outcome
 
 
+def problem_lines(errors: list[dict[str, Any]]) -> list[str]:
+    """One plain line per distinct problem of each file: a step failing the same way on
+    many documents is said once, with the number of documents.
+
+    >>> e = {"source": "a.txt", "stage": "classify", "reason": "boom"}
+    >>> problem_lines([dict(e, doc_id="a:1"), dict(e, doc_id="a:1"), dict(e, doc_id="a:2")])
+    ['a.txt (a:1 and 1 more documents): boom']
+    """
+    groups: dict[tuple[str, str, str], list[str | None]] = {}
+    for err in errors:
+        groups.setdefault((err["source"], err["stage"], err["reason"]), []).append(err.get("doc_id"))
+    lines = []
+    for (source, _, reason), doc_ids in groups.items():
+        docs = list(dict.fromkeys(d for d in doc_ids if d))
+        more = f" and {len(docs) - 1} more documents" if len(docs) > 1 else ""
+        lines.append(f"{source} ({docs[0]}{more}): {reason}" if docs else f"{source}: {reason}")
+    return lines
+
+
 def _by_count(counter: Counter) -> dict[str, int]:
     """Most frequent first, ties by name, so the order is stable."""
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -140,9 +159,7 @@ class RunSummary:
         )
         if self.problems:
             console.print(f"[bold red]{len(self.problems)} problems in {self.failed_files} files:[/]")
-            for p in self.problems:
-                where = f" ({p['doc_id']})" if p["doc_id"] else ""
-                console.print(f"  [red]{escape(p['source'])}[/]{escape(where)}: {p['stage']}: "
-                              f"{escape(p['reason'])}", highlight=False, soft_wrap=True)
+            for line in problem_lines(self.problems):
+                console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
         else:
             console.print("[green]no problems[/]")
