@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, overloa
 from .._resources import raw_dir
 from ..errors import ConfigError, CorpusReadError, EmptyFileError
 from ..records import KINDS, LANGS, Document, LoadProblem
-from .io import SUFFIXES, SourceText, read_source
+from .io import SourceText, read_source
 from .split import split_source
 
 
@@ -94,8 +94,8 @@ class Corpus(Sequence[Document]):
     def source_text(self, doc: Document) -> str:
         """The decoded text of the file ``doc`` comes from (offsets index into it).
 
-        >>> c = load_corpus(); d = c[0]
-        >>> c.source_text(d)[d.char_start:d.char_end].startswith(d.paragraphs[0].text[:1]) or True
+        >>> c = load_corpus(); p = c[0].paragraphs[1]
+        >>> c.source_text(c[0])[p.char_start:p.char_end] == p.text
         True
         """
         return self.texts[doc.source]
@@ -223,4 +223,4 @@ def _files(root: Path) -> list[Path]:
     return out
 
 
-__all__ = ["Corpus", "load_corpus", "SUFFIXES"]
+__all__ = ["Corpus", "load_corpus"]
