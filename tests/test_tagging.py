@@ -287,3 +287,26 @@ def test_spreadsheets_are_reproducible(corpus, tmp_path):
     export(out, ["csv", "parquet"])
     assert _snapshot(out) == first
     assert {f"{t}.{ext}" for t in ALL_TABLES for ext in ("csv", "parquet")} <= set(first)
+
+
+def _interrupting_factory(model):
+    steps = fakes.fake_factory(model)
+
+    def load(path, root):
+        if Path(path).name == "paper_ru.txt":
+            raise KeyboardInterrupt  # Ctrl-C reaches the worker tagging this file
+        return steps.load(path, root)
+
+    return runner.Steps(load, steps.articles, steps.statistics, steps.classify, steps.classify_paragraphs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_interrupted_run_keeps_the_old_outputs_whole(corpus, tmp_path, workers):
+    out = tmp_path / "out"
+    _run(corpus, out)
+    complete = _snapshot(out)
+    (corpus / "news_plain.txt").write_text("Жиналыс 2 % өтті.\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        runner.tag([corpus], out, factory=_interrupting_factory, workers=workers)
+    assert _snapshot(out) == complete
+    assert not [p for p in out.iterdir() if ".tmp-" in p.name]

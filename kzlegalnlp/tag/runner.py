@@ -195,11 +195,16 @@ def _outcomes(slots: list[Job | Outcome], steps: Steps | None, factory: StepsFac
     """An outcome per slot, in order; jobs run in a process pool when workers > 1."""
     jobs = [s for s in slots if isinstance(s, Job)]
     if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_fork_context(),
-                                 initializer=_init_worker, initargs=(factory, model)) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_fork_context(),
+                                   initializer=_init_worker, initargs=(factory, model))
+        try:
             futures = [pool.submit(_run_in_worker, s) if isinstance(s, Job) else None for s in slots]
             for slot, future in zip(slots, futures):
                 yield future.result() if future else slot  # type: ignore[misc]
+        except BaseException:  # Ctrl-C or a crash: drop the queued files instead of waiting for them
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return
     for slot in slots:
         yield process_file(slot, steps) if isinstance(slot, Job) else slot  # type: ignore[arg-type]
@@ -264,6 +269,8 @@ def tag(
     out = Path(out)
     parts = out / STATE_DIR / "parts"
     parts.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".*.tmp-*"):  # left by a run that was killed outright
+        stale.unlink()
     sources = discover(paths)
     digests: dict[int, str] = {}
     slots = _plan(sources, parts, code_fingerprint(model), resume, max(1, workers), digests)
