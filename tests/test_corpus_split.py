@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from kzlegalnlp.corpus import load_corpus
 from kzlegalnlp.corpus.io import SourceText
 from kzlegalnlp.corpus.split import split_source
+from kzlegalnlp.errors import EmptyFileError
 from kzlegalnlp.records import KINDS, LANGS
 
 DATA = Path(__file__).parent / "data" / "proceedings_handmade.txt"
@@ -105,8 +106,6 @@ def test_documents_tile_the_file(corpus) -> None:
 
 
 def test_a_file_of_page_numbers_only_is_an_error(tmp_path) -> None:
-    from kzlegalnlp.errors import EmptyFileError
-
     path = tmp_path / "pages.txt"
     path.write_text("\n\n5\n\n", encoding="utf-8")
     with pytest.raises(EmptyFileError, match="pages.txt: no text found"):
@@ -126,8 +125,12 @@ _SEP = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\n "])
 def test_any_layout_splits_into_tiling_documents(parts) -> None:
     text = "".join(tok + sep for tok, sep in parts)
     src = SourceText(Path("g.txt"), "g.txt", text, "utf-8")
-    docs = split_source(src)
     lines = text.split("\n")
+    try:
+        docs = split_source(src)
+    except EmptyFileError:
+        assert all(line.strip().isdigit() for line in lines if line.strip())
+        return
     owners = [0] * len(lines)
     for d in docs:
         assert d.kind in KINDS and d.lang in LANGS
@@ -136,5 +139,4 @@ def test_any_layout_splits_into_tiling_documents(parts) -> None:
         for p in d.paragraphs + d.references:
             assert d.line_start <= p.line_start <= p.line_end <= d.line_end
     printed = [n for n, line in enumerate(lines) if line.strip()]
-    if docs:
-        assert all(owners[n] == 1 for n in printed)
+    assert all(owners[n] == 1 for n in printed)

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, overload
 
 from .._resources import raw_dir
-from ..errors import ConfigError, CorpusReadError, EmptyFileError
+from ..errors import ConfigError, CorpusReadError
 from ..records import KINDS, LANGS, Document, LoadProblem
-from .io import SourceText, read_source
+from .io import read_source
 from .split import split_source
 
 
@@ -188,7 +188,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     root = Path(path) if path is not None else raw_dir()
     if root.is_file():
         src = read_source(root)
-        return Corpus(_split(src), (), {src.name: src.text})
+        return Corpus(split_source(src), (), {src.name: src.text})
     if not root.is_dir():
         raise CorpusReadError(str(root), "no such file or folder")
     docs: list[Document] = []
@@ -198,19 +198,11 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         name = file.relative_to(root).as_posix()
         try:
             src = read_source(file, name=name)
-            docs.extend(_split(src))
+            docs.extend(split_source(src))
             texts[name] = src.text
         except CorpusReadError as exc:
             problems.append(LoadProblem(str(file), exc.reason))
     return Corpus(docs, problems, texts)
-
-
-def _split(src: SourceText) -> list[Document]:
-    """The documents of ``src``; a file that yields none is an error, never silently empty."""
-    docs = split_source(src)
-    if not docs:
-        raise EmptyFileError(str(src.path), "no text found (only page numbers or white space)")
-    return docs
 
 
 def _files(root: Path) -> list[Path]:

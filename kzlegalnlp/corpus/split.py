@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from ..errors import EmptyFileError
 from ..records import Document
 from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, is_wrapped, split_lines
 from .io import SourceText
@@ -157,6 +158,13 @@ def _authors(head: list[Line], rule: HyphenRule) -> tuple[tuple[str, ...], str |
 def split_source(src: SourceText) -> list[Document]:
     """All documents of one decoded file: news files give one, proceedings several.
 
+    A file without a ` date` header whose lines are paragraphs (not hard-wrapped:
+    a news page, a DOCX) is one ``news`` document; a hard-wrapped file (PDF text)
+    is split as proceedings.
+
+    Raises:
+        EmptyFileError: the file holds nothing but white space and page numbers.
+
     >>> from pathlib import Path
     >>> src = SourceText(Path("n.txt"), "n.txt", "date 2026-01-16 Тақырып\\nМәтін.\\n", "utf-8")
     >>> [d.kind for d in split_source(src)]
@@ -164,13 +172,11 @@ def split_source(src: SourceText) -> list[Document]:
     """
     lines = split_lines(src.text)
     printed = [ln for ln in lines if not ln.blank]
-    if not printed:
-        return []
+    if not printed or all(is_page_number(lines, ln.number - 1) for ln in printed):
+        raise EmptyFileError(str(src.path), "no text found (only page numbers or white space)")
     header = PATTERNS["news_header"].regex.match(printed[0].text)
     if header or not is_wrapped(lines):
         return [news_document(src, lines)]
-    if all(is_page_number(lines, ln.number - 1) for ln in printed):
-        return []  # nothing but page numbers
     return proceedings_documents(src, lines)
 
 
