@@ -71,9 +71,9 @@ class Spy(TopicClassifier):
         Spy.seen.append(set(X))
         return super().fit(X, y, **kw)
 
-    def predict_proba(self, X):  # type: ignore[override]
+    def predict_proba(self, X, groups=None):  # type: ignore[override]
         assert not set(X) & Spy.seen[-1], "a test paragraph was in training"
-        return super().predict_proba(X)
+        return super().predict_proba(X, groups)
 
 
 def test_grouped_cv_never_trains_on_a_test_document(tmp_path) -> None:
@@ -120,4 +120,4 @@ def test_cli_train_then_classify(tmp_path) -> None:
     model = TopicClassifier.load(tmp_path / "model")
     assert classify("Мошенники похитили деньги через поддельный сайт банка.", model=model).primary == "fraud"
     assert classify(docs[1], model=str(tmp_path / "model")).primary == "bribes"
-    assert np.isclose(sum(model.doc_thresholds_ - model.thresholds_), 0)  # no document labels in the file
+    assert (model.doc_thresholds_ == model.thresholds_).all()

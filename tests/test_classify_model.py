@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from kzlegalnlp.classify import TopicClassifier, classify, classify_paragraphs, load_model
-from kzlegalnlp.classify.aggregate import aggregate, top_k
+from kzlegalnlp.classify.aggregate import aggregate
 from kzlegalnlp.classify.base import best_threshold, label_matrix
 from kzlegalnlp.errors import ConfigError, ModelError
 from kzlegalnlp.records import Document, Paragraph, TopicScores
@@ -114,8 +114,8 @@ def test_document_aggregation_and_evidence(fitted: TopicClassifier) -> None:
     doc = _doc(["Ректор открыл конференцию.", "Мошенники создали фальшивый сайт банка и похитили деньги.",
                 "Телефонные мошенники представлялись сотрудниками банка.", "Погода была солнечной."])
     t = fitted.classify_document(doc)
-    P = fitted.predict_proba([p.text for p in doc.paragraphs])
-    assert t.scores["fraud"] == pytest.approx(np.sort(P[:, 0])[-top_k(4):].mean(), abs=1e-4)
+    P = fitted.predict_proba([p.text for p in doc.paragraphs], ["doc-1"] * 4)
+    assert t.scores["fraud"] == pytest.approx(np.sort(P[:, 0])[-2], abs=1e-4)  # second best paragraph
     assert "fraud" in t.labels and t.primary == "fraud" and t.doc_id == "doc-1"
     assert set(t.evidence["fraud"]) == {1, 2}
     per = classify_paragraphs(doc, model=fitted)
@@ -125,12 +125,14 @@ def test_document_aggregation_and_evidence(fitted: TopicClassifier) -> None:
 def test_classify_text_one_paragraph_or_many(fitted: TopicClassifier) -> None:
     one = classify("Чиновник получил взятку.", model=fitted)
     assert isinstance(one, TopicScores) and one.paragraph == 0 and one.labels == ("bribes",)
-    many = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.", model=fitted)
-    assert many.paragraph is None and "bribes" in many.evidence
+    many = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.\n\nАким брал взятки.", model=fitted)
+    assert many.paragraph is None and many.labels == ("bribes",) and many.evidence["bribes"] == (0, 2)
+    once = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.", model=fitted)
+    assert once.labels == () and once.scores["bribes"] < one.scores["bribes"]  # one paragraph is a passing mention
 
 
 def test_aggregate_and_threshold_helpers() -> None:
-    assert aggregate(np.array([[0.1], [0.9], [0.5], [0.3]])).tolist() == [0.7]
+    assert aggregate(np.array([[0.1], [0.9], [0.5], [0.3]])).tolist() == [0.5]
     assert best_threshold(np.array([0.8, 0.7, 0.2]), np.array([1, 0, 0])) == pytest.approx(0.75)
     assert label_matrix([["b"]], ["a", "b"]).tolist() == [[0, 1]]
 

@@ -1,26 +1,25 @@
 """From paragraph scores to document scores, and the paragraphs that drive them.
 
-How a document is scored: for each label, the document score is the **mean of the
-k highest paragraph scores, k = ceil(sqrt(n))** for a document of n paragraphs.
-One strong paragraph is not enough to label a long paper (a passing mention), but a
-handful of strong paragraphs are (a substantial discussion); in a one-paragraph text
-the document score is the paragraph score. The document is labelled where this
-score reaches the label's *document* threshold, chosen on training data like the
-paragraph thresholds.
+How a document is scored: for each label, the document score is the **second
+highest paragraph score** (the highest in a one-paragraph document). So a
+document gets a label when at least two of its paragraphs reach the label's
+paragraph threshold: one paragraph is a passing mention, two or more a
+substantial discussion, which is the rule the gold annotation guideline uses.
+The score stays in [0, 1] and is compared with the same per-label thresholds as
+paragraphs (``doc_thresholds_``, equal to the paragraph thresholds chosen on
+training data).
 
 The **evidence** for a label is the paragraphs scoring at or above the label's
-paragraph threshold, best first (at most ``max_evidence``); when the document is
-labelled but no paragraph passes alone, the best paragraph is given.
+paragraph threshold, best first (at most ``max_evidence``).
 
 >>> import numpy as np
 >>> P = np.array([[0.9, 0.1], [0.8, 0.2], [0.1, 0.7], [0.2, 0.1]])
 >>> aggregate(P).round(2).tolist()
-[0.85, 0.45]
+[0.8, 0.2]
 """
 
 from __future__ import annotations
 
-import math
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -28,26 +27,23 @@ import numpy as np
 from ..records import TopicScores
 
 
-def top_k(n: int) -> int:
-    """How many paragraphs a document score averages: ``ceil(sqrt(n))``.
-
-    >>> [top_k(n) for n in (1, 4, 5, 30)]
-    [1, 2, 3, 6]
-    """
-    return max(1, math.ceil(math.sqrt(n)))
+SUPPORT = 2  # paragraphs that must reach the threshold for a document label
 
 
-def aggregate(P: np.ndarray) -> np.ndarray:
-    """Document scores from a ``(paragraphs, labels)`` score matrix (zeros when empty).
+def aggregate(P: np.ndarray, support: int = SUPPORT) -> np.ndarray:
+    """Document scores from a ``(paragraphs, labels)`` score matrix: the ``support``-th highest
+    score per label (the highest when there are fewer paragraphs; zeros when there are none).
 
     >>> aggregate(np.zeros((0, 3))).tolist()
     [0.0, 0.0, 0.0]
+    >>> aggregate(np.array([[0.9], [0.3], [0.6]])).tolist(), aggregate(np.array([[0.4]])).tolist()
+    ([0.6], [0.4])
     """
     P = np.asarray(P, dtype=np.float64)
     if P.shape[0] == 0:
         return np.zeros(P.shape[1])
-    k = top_k(P.shape[0])
-    return np.sort(P, axis=0)[-k:].mean(axis=0)
+    k = min(support, P.shape[0])
+    return np.sort(P, axis=0)[-k]
 
 
 def aggregate_groups(P: np.ndarray, groups: Sequence) -> tuple[list, np.ndarray]:
@@ -55,7 +51,7 @@ def aggregate_groups(P: np.ndarray, groups: Sequence) -> tuple[list, np.ndarray]
 
     >>> ids, S = aggregate_groups(np.array([[0.2], [0.6], [0.4]]), ["a", "b", "a"])
     >>> ids, S.round(2).tolist()
-    (['a', 'b'], [[0.3], [0.6]])
+    (['a', 'b'], [[0.2], [0.6]])
     """
     order: dict = {}
     for i, g in enumerate(groups):
@@ -88,8 +84,7 @@ def evidence(P: np.ndarray, par_thresholds: np.ndarray, labels: Sequence[str], c
         j = list(labels).index(lab)
         col = np.asarray(P)[:, j]
         ranked = [int(i) for i in np.argsort(-col, kind="stable")]
-        passing = [i for i in ranked if col[i] >= par_thresholds[j]][:max_evidence]
-        out[lab] = tuple(passing or ranked[:1])
+        out[lab] = tuple([i for i in ranked if col[i] >= par_thresholds[j]][:max_evidence] or ranked[:1])
     return out
 
 
@@ -99,9 +94,10 @@ def document_topics(P: np.ndarray, labels: Sequence[str], par_thresholds: np.nda
 
     ``paragraph_ids`` maps row numbers to :attr:`Paragraph.index` values (default: row numbers).
 
-    >>> t = document_topics(np.array([[0.9, 0.1], [0.1, 0.2]]), ["a", "b"], np.full(2, .5), np.full(2, .5))
-    >>> t.labels, t.primary, dict(t.evidence)
-    (('a',), 'a', {'a': (0,)})
+    >>> P = np.array([[0.9, 0.1], [0.8, 0.6], [0.1, 0.2]])
+    >>> t = document_topics(P, ["a", "b"], np.full(2, .5), np.full(2, .5))
+    >>> t.labels, t.primary, dict(t.evidence)   # "b" has one paragraph: a passing mention
+    (('a',), 'a', {'a': (0, 1)})
     """
     scores = aggregate(P)
     chosen = label_set(scores, doc_thresholds, labels)

@@ -11,7 +11,7 @@ into :class:`~kzlegalnlp.records.TopicScores` for paragraphs and documents.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -78,30 +78,6 @@ def thresholds_for(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return np.array([best_threshold(P[:, j], Y[:, j]) for j in range(Y.shape[1])])
 
 
-def doc_thresholds_for(P: np.ndarray, groups: Sequence, doc_y: Mapping[Any, Sequence[str]] | None,
-                       labels: Sequence[str], fallback: np.ndarray) -> np.ndarray:
-    """Document thresholds from paragraph scores aggregated per group with known document labels.
-
-    Labels with no positive and no negative document keep ``fallback``.
-
-    >>> doc_thresholds_for(np.array([[0.9], [0.8], [0.1]]), ["d1", "d1", "d2"], {"d1": ["a"], "d2": []},
-    ...                    ["a"], np.array([0.3])).round(3).tolist()
-    [0.475]
-    """
-    if not doc_y:
-        return np.asarray(fallback, float).copy()
-    ids, S = aggregate_groups(P, groups)
-    keep = [i for i, g in enumerate(ids) if g in doc_y]
-    if not keep:
-        return np.asarray(fallback, float).copy()
-    D = label_matrix([list(doc_y[ids[i]]) for i in keep], labels)
-    out = np.asarray(fallback, float).copy()
-    for j in range(len(labels)):
-        if 0 < D[:, j].sum() < len(keep):
-            out[j] = best_threshold(S[keep, j], D[:, j])
-    return out
-
-
 class DocumentMixin:
     """Paragraph and document output for any model with ``predict_proba``."""
 
@@ -109,12 +85,12 @@ class DocumentMixin:
     thresholds_: np.ndarray
     doc_thresholds_: np.ndarray
 
-    def predict_proba(self, X: Sequence[str]) -> np.ndarray:  # pragma: no cover - provided by subclasses
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:  # pragma: no cover
         raise NotImplementedError
 
-    def predict(self, X: Sequence[str]) -> np.ndarray:
+    def predict(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
         """0/1 matrix ``(n, labels)``: each score against its label's paragraph threshold."""
-        return (self.predict_proba(X) >= self.thresholds_).astype(np.int8)
+        return (self.predict_proba(X, groups) >= self.thresholds_).astype(np.int8)
 
     def predict_labels(self, X: Sequence[str]) -> list[list[str]]:
         """Label names per text (the rows of :meth:`predict`)."""
@@ -126,7 +102,8 @@ class DocumentMixin:
         last = getattr(self, "_last_document", None)
         if last is not None and last[0] is document:
             return last[1]
-        P = self.predict_proba([p.text for p in document.paragraphs]).reshape(-1, len(self.classes_))
+        n = len(document.paragraphs)
+        P = self.predict_proba([p.text for p in document.paragraphs], [0] * n).reshape(-1, len(self.classes_))
         self._last_document = (document, P)
         return P
 
@@ -145,7 +122,7 @@ class DocumentMixin:
     def classify_text(self, text: str) -> TopicScores:
         """A plain string: one paragraph gives paragraph scores; blank-line separated paragraphs a document."""
         parts = [p for p in _BLANK.split(text) if p.strip()] or [text]
-        P = self.predict_proba(parts)
+        P = self.predict_proba(parts, [0] * len(parts))
         if len(parts) == 1:
             return paragraph_topics(P[0], self.classes_, self.thresholds_, paragraph=0)
         return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_)
@@ -153,7 +130,8 @@ class DocumentMixin:
     def classify_many(self, documents: Sequence[Document]) -> list[TopicScores]:
         """Document-level scores of many documents, predicted in one batch (fast)."""
         texts = [p.text for d in documents for p in d.paragraphs]
-        P = self.predict_proba(texts).reshape(-1, len(self.classes_))
+        groups = [k for k, d in enumerate(documents) for _ in d.paragraphs]
+        P = self.predict_proba(texts, groups).reshape(-1, len(self.classes_))
         out, at = [], 0
         for d in documents:
             n = len(d.paragraphs)

@@ -19,7 +19,8 @@ gold document that contains its first line.
 ``text`` and ``labels`` are required (``[]`` = none of the labels); ``doc`` groups
 paragraphs of one document (inner folds never split it); ``weight`` (default 1)
 down-weights uncertain rows; optional ``"type": "document"`` lines give document
-labels, used to choose document thresholds.
+labels (kept in :attr:`Rows.doc_labels` for evaluation; training does not need them,
+since document labels follow from paragraph scores).
 
 >>> rows = read_training(["{\\"text\\": \\"a\\", \\"labels\\": [\\"x\\"]}"], "<mem>")
 >>> rows.texts, rows.labels, rows.groups

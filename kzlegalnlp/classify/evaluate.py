@@ -130,7 +130,7 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
         documents: the loaded corpus (``load_corpus()``).
         gold: the gold ``topics.jsonl`` (default: the bundled one).
         folds: number of folds (at most the number of gold documents).
-        make_model: builds an unfitted model with ``fit(X, y, groups=, doc_y=, sample_weight=)``
+        make_model: builds an unfitted model with ``fit(X, y, groups=, sample_weight=)``
             and ``predict_proba``; default: the shipped model's configuration.
         weak: add the weak rows to each fold's training data.
         labels: label set evaluated.
@@ -154,9 +154,9 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
         if make_model is None:
             model = fit_rows(train, labels=tuple(labels))
         else:
-            model = make_model().fit(train.texts, train.labels, groups=train.groups, doc_y=train.doc_labels,
+            model = make_model().fit(train.texts, train.labels, groups=train.groups,
                                      sample_weight=train.weights)
-        P[te] = model.predict_proba([rows.texts[i] for i in te])
+        P[te] = model.predict_proba([rows.texts[i] for i in te], [rows.groups[i] for i in te])
         thresholds[te] = model.thresholds_
         doc_thr.update({d: np.asarray(model.doc_thresholds_) for d in test_docs})
     report = Report(tuple(labels), k, len(doc_ids))

@@ -19,12 +19,12 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError, ModelError, require
-from .base import DocumentMixin, doc_thresholds_for, label_matrix, thresholds_for
+from .base import DocumentMixin, label_matrix, thresholds_for
 from .labels import DEFAULT_LABELS, check_labels
 from .store import verify_manifest, write_manifest
 
@@ -87,7 +87,6 @@ class HFTopicClassifier(DocumentMixin):
             str(path), num_labels=num_labels, problem_type="multi_label_classification", local_files_only=True)
 
     def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None,
-            doc_y: Mapping[Any, Sequence[str]] | None = None,
             sample_weight: Sequence[float] | None = None) -> "HFTopicClassifier":
         """Fine-tune on texts and label lists (see :meth:`TopicClassifier.fit`)."""
         torch = require("torch", "hf", "the transformers topic backend")
@@ -117,8 +116,7 @@ class HFTopicClassifier(DocumentMixin):
             self.losses_.append(total / len(X))
         P = self.predict_proba(X)
         self.thresholds_ = thresholds_for(P, Y.astype(int))
-        g = list(groups) if groups is not None else list(range(len(X)))
-        self.doc_thresholds_ = doc_thresholds_for(P, g, doc_y, self.classes_, self.thresholds_)
+        self.doc_thresholds_ = self.thresholds_.copy()
         self.train_info_ = {"n_texts": len(X), "seconds": round(time.perf_counter() - t0, 2), "losses": self.losses_}
         return self
 
@@ -126,8 +124,8 @@ class HFTopicClassifier(DocumentMixin):
         return self.tokenizer_(list(texts), truncation=True, max_length=self.max_length, padding=True,
                                return_tensors="pt")
 
-    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
-        """Sigmoid scores ``(n, labels)``."""
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+        """Sigmoid scores ``(n, labels)`` (``groups`` is accepted for API parity and not used)."""
         torch = require("torch", "hf", "the transformers topic backend")
         if not hasattr(self, "model_"):
             raise ModelError("this HFTopicClassifier is not fitted: call fit() or HFTopicClassifier.load()")

@@ -64,8 +64,9 @@ class Lexicon:
 
     Each word is looked up once (cached) for the entries whose first prefix it
     starts with; a multi-word entry then checks the next words, which must be
-    separated by spaces or hyphens only. At each word the longest matching entry
-    wins and its words are consumed, so hits never overlap.
+    separated by spaces or hyphens only. At each word the most specific matching
+    entry wins (more words, then a longer first prefix: ``кибермошенн`` before
+    ``кибер``) and its words are consumed, so hits never overlap.
 
     >>> lex = Lexicon([Entry("drugs", "ru", "наркот", "Изъяты наркотики.")])
     >>> lex.counts("Наркотики и наркотические средства")
@@ -74,9 +75,10 @@ class Lexicon:
     [(7, 16, 'drugs')]
     """
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], combos: Sequence[Combo] = ()) -> None:
         self.entries = tuple(entries)
-        self.labels = tuple(dict.fromkeys(e.label for e in self.entries))
+        self.combos = tuple(combos)
+        self.labels = tuple(dict.fromkeys([e.label for e in self.entries] + [c.label for c in self.combos]))
         self._words = [e.words() for e in self.entries]
         self._first: dict[str, list[int]] = {}
         for i, ws in enumerate(self._words):
@@ -98,6 +100,10 @@ class Lexicon:
                 self._cache[word] = hit
         return hit
 
+    def _rank(self, i: int) -> tuple[int, int]:
+        """More words first, then the longer first prefix: the most specific entry wins."""
+        return len(self._words[i]), len(self._words[i][0][0])
+
     def _rest_matches(self, i: int, toks: list, k: int, text: str) -> bool:
         for j, (prefix, whole) in enumerate(self._words[i][1:], start=1):
             if k + j >= len(toks) or not _GAP.fullmatch(text, toks[k + j - 1].end(), toks[k + j].start()):
@@ -115,7 +121,7 @@ class Lexicon:
         while k < len(toks):
             best = -1
             for i in self._starts(toks[k].group()):
-                if (best < 0 or len(self._words[i]) > len(self._words[best])) and self._rest_matches(i, toks, k, text):
+                if (best < 0 or self._rank(i) > self._rank(best)) and self._rest_matches(i, toks, k, text):
                     best = i
             if best < 0:
                 k += 1
@@ -126,10 +132,17 @@ class Lexicon:
         return out
 
     def counts(self, text: str) -> dict[str, int]:
-        """Number of hits per label (labels without hits are left out)."""
+        """Number of hits per label, helper labels included (labels without hits are left out).
+
+        A combination adds, to its label, as many hits as its least frequent helper has.
+        """
         out: dict[str, int] = {}
         for _, _, label in self.matches(text):
             out[label] = out.get(label, 0) + 1
+        for c in self.combos:
+            n = min(out.get(h, 0) for h in c.needs)
+            if n:
+                out[c.label] = out.get(c.label, 0) + n
         return out
 
     def scores(self, text: str, labels: Sequence[str]) -> list[float]:
@@ -142,23 +155,48 @@ class Lexicon:
         return [1.0 - math.exp(-c.get(lab, 0)) for lab in labels]
 
 
+@dataclass(frozen=True)
+class Combo:
+    """A label that holds when every helper label has a hit in the same text.
+
+    >>> Combo("cyber_fraud", ("fraud", "ict"), "...").needs
+    ('fraud', 'ict')
+    """
+
+    label: str
+    needs: tuple[str, ...]
+    example: str
+
+
+def _tsv_rows(path: Path, header: list[str]) -> list[list[str]]:
+    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    if not rows or rows[0].split("\t") != header:
+        raise AnnotationError(f"{path}: expected a header {', '.join(header)!r}")
+    out = []
+    for n, row in enumerate(rows[1:], start=2):
+        cells = [c.strip() for c in row.split("\t")]
+        if len(cells) != len(header) or not all(cells):
+            raise AnnotationError(f"{path}: data row {n} needs {len(header)} non-empty tab-separated cells: {row!r}")
+        out.append(cells)
+    return out
+
+
+def read_combos(path: str | Path) -> list[Combo]:
+    """Read a combination TSV (``label, needs, example``).
+
+    >>> [c.label for c in read_combos(DATA / "combos.tsv")]
+    ['cyber_fraud']
+    """
+    return [Combo(lab, tuple(needs.split()), ex) for lab, needs, ex in _tsv_rows(Path(path), ["label", "needs", "example"])]
+
+
 def read_lexicon(path: str | Path) -> list[Entry]:
     """Read a lexicon TSV (``label, lang, pattern, example``; ``#`` lines are comments).
 
     >>> len(read_lexicon(DATA / "lexicon.tsv")) > 50
     True
     """
-    path = Path(path)
-    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    if not rows or rows[0].split("\t")[:4] != ["label", "lang", "pattern", "example"]:
-        raise AnnotationError(f"{path}: expected a header 'label, lang, pattern, example'")
-    entries = []
-    for n, row in enumerate(rows[1:], start=2):
-        cells = row.split("\t")
-        if len(cells) != 4 or not all(c.strip() for c in cells):
-            raise AnnotationError(f"{path}: data row {n} needs 4 non-empty tab-separated cells: {row!r}")
-        entries.append(Entry(*(c.strip() for c in cells)))
-    return entries
+    return [Entry(*cells) for cells in _tsv_rows(Path(path), ["label", "lang", "pattern", "example"])]
 
 
 @lru_cache(maxsize=1)
@@ -168,14 +206,18 @@ def default_lexicon() -> Lexicon:
     >>> "corruption" in default_lexicon().labels
     True
     """
-    return Lexicon(read_lexicon(DATA / "lexicon.tsv"))
+    return Lexicon(read_lexicon(DATA / "lexicon.tsv"), read_combos(DATA / "combos.tsv"))
 
 
 def lexicon_for(labels: Iterable[str]) -> Lexicon:
-    """The shipped lexicon restricted to ``labels`` (empty for unknown labels).
+    """The shipped lexicon restricted to ``labels`` and the helpers their combinations need.
 
     >>> lexicon_for(["drugs"]).labels
     ('drugs',)
+    >>> sorted(lexicon_for(["cyber_fraud"]).labels)
+    ['cyber_fraud', 'fraud', 'ict']
     """
-    wanted = set(labels)
-    return Lexicon([e for e in default_lexicon().entries if e.label in wanted])
+    lex = default_lexicon()
+    combos = [c for c in lex.combos if c.label in set(labels)]
+    wanted = set(labels).union(*(c.needs for c in combos))
+    return Lexicon([e for e in lex.entries if e.label in wanted], combos)

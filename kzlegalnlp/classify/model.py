@@ -15,16 +15,16 @@ from __future__ import annotations
 import inspect
 import time
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError
-from .base import DocumentMixin, doc_thresholds_for, label_matrix, thresholds_for
+from .base import DocumentMixin, label_matrix, thresholds_for
 from .features import CharNgrams
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
-from .weak import evidence
+from .weak import context, evidence
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -49,6 +49,7 @@ class TopicClassifier(DocumentMixin):
         cv: folds of the inner cross-validation whose out-of-fold scores choose the thresholds.
         random_state: seed of the inner folds.
         analyzer: ``"char"`` n-grams or ``"prefix"`` word prefixes (see :class:`CharNgrams`).
+        context_weight: scale of the document-context columns (see :func:`weak.context`; 0 switches them off).
 
     >>> TopicClassifier(C=2.0).get_params()["C"]
     2.0
@@ -56,7 +57,8 @@ class TopicClassifier(DocumentMixin):
 
     def __init__(self, labels: Sequence[str] | None = None, *, C: float = 10.0, ngram_range: tuple[int, int] = (3, 5),
                  min_df: int = 2, max_features: int | None = 200_000, evidence_weight: float = 1.0,
-                 use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char") -> None:
+                 use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char",
+                 context_weight: float = 1.0) -> None:
         self.labels = labels
         self.C = C
         self.ngram_range = ngram_range
@@ -67,6 +69,7 @@ class TopicClassifier(DocumentMixin):
         self.cv = cv
         self.random_state = random_state
         self.analyzer = analyzer
+        self.context_weight = context_weight
 
     # -- scikit-learn parameter protocol -------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -88,27 +91,29 @@ class TopicClassifier(DocumentMixin):
         return f"TopicClassifier({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
 
     # -- features ------------------------------------------------------------------------
-    def _evidence(self, X: Sequence[str]) -> np.ndarray:
+    def _evidence(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+        """Dense columns: lexicon and article evidence, then (if ``context_weight``) document context."""
         E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
-        return E * np.float32(self.evidence_weight)
+        parts = [E * np.float32(self.evidence_weight)]
+        if self.context_weight:
+            parts.append(context(E, groups, len(self.classes_)) * np.float32(self.context_weight))
+        return np.hstack(parts)
 
-    def _design(self, X: Sequence[str]) -> Any:
+    def _design(self, X: Sequence[str], groups: Sequence | None = None) -> Any:
         from scipy.sparse import csr_matrix, hstack
 
-        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X))]).tocsr()
+        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X, groups))]).tocsr()
 
     # -- training ------------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None,
-            doc_y: Mapping[Any, Sequence[str]] | None = None,
             sample_weight: Sequence[float] | None = None) -> "TopicClassifier":
         """Train on texts ``X`` with label lists (or a 0/1 matrix) ``y``.
 
         Args:
             X: paragraph texts.
             y: per text a list of label names, or a ``(n, labels)`` 0/1 matrix.
-            groups: document id per text. Inner folds never split a document, and
-                document thresholds are chosen when ``doc_y`` is given.
-            doc_y: document id -> its gold labels, to choose document thresholds.
+            groups: document id per text, paragraphs in reading order: inner folds
+                never split a document, and each paragraph gets its document context.
             sample_weight: weight per text (e.g. below 1 for weak labels).
         """
         t0 = time.perf_counter()
@@ -120,12 +125,12 @@ class TopicClassifier(DocumentMixin):
         if len(X) != len(Y) or len(w) != len(X):
             raise ConfigError(f"X has {len(X)} texts, y {len(Y)} rows, sample_weight {len(w)} values")
         self.featurizer_ = CharNgrams(self.ngram_range, self.min_df, self.max_features, self.analyzer).fit(X)
-        D = self._design(X)
+        D = self._design(X, groups)
         self.coef_, self.intercept_ = self._fit_linear(D, Y, w)
         oof = self._out_of_fold(D, Y, w, groups)
         self.thresholds_ = thresholds_for(oof, Y)
-        g = list(groups) if groups is not None else list(range(len(X)))
-        self.doc_thresholds_ = doc_thresholds_for(oof, g, doc_y, self.classes_, self.thresholds_)
+        # documents follow from paragraphs (see aggregate.py): same thresholds
+        self.doc_thresholds_ = self.thresholds_.copy()
         self.train_info_ = {"n_texts": len(X), "positives": {lab: int(Y[:, j].sum()) for j, lab in enumerate(self.classes_)},
                             "n_features": int(D.shape[1]), "seconds": round(time.perf_counter() - t0, 2)}
         return self
@@ -171,8 +176,9 @@ class TopicClassifier(DocumentMixin):
         return oof
 
     # -- prediction (numpy only) -----------------------------------------------------------
-    def decision_function(self, X: Sequence[str]) -> np.ndarray:
-        """Raw linear scores ``(n, labels)``."""
+    def decision_function(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+        """Raw linear scores ``(n, labels)``; ``groups`` (document id per text, paragraphs in
+        reading order) gives each text its document context, else each text stands alone."""
         self._check_fitted()
         X = list(X)
         col, val, row = self.featurizer_.transform_flat(X)
@@ -181,12 +187,12 @@ class TopicClassifier(DocumentMixin):
         for j in range(L):
             S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
         nf = self.featurizer_.n_features
-        S += self._evidence(X) @ self.coef_[nf:]
+        S += self._evidence(X, groups) @ self.coef_[nf:]
         return S + self.intercept_
 
-    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
         """Probability-like scores in [0, 1] per label ``(n, labels)`` (independent sigmoids)."""
-        return _sigmoid(self.decision_function(X))
+        return _sigmoid(self.decision_function(X, groups))
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):

@@ -59,21 +59,26 @@ def fit_rows(rows: Rows, **params: object) -> TopicClassifier:
     """Fit a :class:`TopicClassifier` on ``rows`` (default labels unless ``labels`` is given)."""
     params = {"labels": DEFAULT_LABELS, **DEFAULT_PARAMS, **params}
     clf = TopicClassifier(**params)  # type: ignore[arg-type]
-    return clf.fit(rows.texts, rows.labels, groups=rows.groups, doc_y=rows.doc_labels, sample_weight=rows.weights)
+    return clf.fit(rows.texts, rows.labels, groups=rows.groups, sample_weight=rows.weights)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Rebuild the shipped model from the bundled corpus and gold."""
+    """Rebuild the shipped model: ``python -m kzlegalnlp.classify.train_default [--out DIR] [--gold FILE]``."""
+    import argparse
+
     from . import DEFAULT_MODEL_DIR
     from ..corpus import load_corpus
 
-    out = Path(argv[0]) if argv else DEFAULT_MODEL_DIR
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", default=str(DEFAULT_MODEL_DIR))
+    ap.add_argument("--gold", default=None, help="gold topics.jsonl (default: the bundled one)")
+    args = ap.parse_args(argv)
     documents = list(load_corpus())
-    rows = training_rows(documents)
+    rows = training_rows(documents, args.gold)
     clf = fit_rows(rows)
-    clf.save(out)
+    clf.save(args.out)
     print(f"trained on {len(rows.texts)} rows ({len(rows.doc_labels)} gold documents) in "
-          f"{clf.train_info_['seconds']} s -> {out}")
+          f"{clf.train_info_['seconds']} s -> {args.out}")
     return 0
 
 
