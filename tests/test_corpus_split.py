@@ -4,7 +4,8 @@
 from the bundled corpus): a programme, a participant list, a paper with two
 author blocks, a paper with a mixed-case author line, a paper without author,
 an untitled paper found by a change of language, an untitled paper found by
-restarted citation numbers, and a resolution; PDF-style layout (a blank line
+restarted citation numbers, a paper whose author block is a mixed-case surname
+above a name line, and a resolution; PDF-style layout (a blank line
 after every printed line, new pages opening with an indented line, a page
 number alone on a line).
 """
@@ -37,7 +38,8 @@ EXPECTED = [
     (106, 131, "paper", "ru", "МЕЖДУНАРОДНОЕ СОТРУДНИЧЕСТВО В БОРЬБЕ С КИБЕРПРЕСТУПНОСТЬЮ", ()),
     (132, 158, "paper", "kk", None, ()),
     (159, 169, "paper", "kk", None, ()),
-    (170, 177, "resolution", "ru", "РЕЗОЛЮЦИЯ по итогам регионального научно-практического семинара", ()),
+    (170, 182, "paper", "kk", "ЖОЛ ҚОЗҒАЛЫСЫ ҚАУІПСІЗДІГІН ҚАМТАМАСЫЗ ЕТУ", ("Мұқанова Әсел Бақытқызы",)),
+    (183, 190, "resolution", "ru", "РЕЗОЛЮЦИЯ по итогам регионального научно-практического семинара", ()),
 ]
 
 
@@ -70,6 +72,7 @@ def test_reference_list_is_kept_apart(corpus) -> None:
 def test_affiliation_of_first_author(corpus) -> None:
     assert corpus[2].affiliation == "доцент кафедры уголовного процесса Карагандинской академии, к.ю.н."
     assert corpus[3].affiliation == "Қарағанды академиясының аға оқытушысы"
+    assert corpus[7].affiliation == "Алматы академиясының доценті"
 
 
 def test_date_from_programme_applies_to_every_document(corpus) -> None:

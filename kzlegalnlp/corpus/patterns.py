@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
@@ -70,6 +71,10 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
     # An author's surname printed in capitals, alone on its line.
     _p("caps_surname", rf"[{_UP}][{_UP}\-]{{2,}}(?:\s+[{_UP}]\.\s*(?:[{_UP}]\.)?)?",
        ("СОРОКУН", "БЕЙСЕНАЛИЕВ", "ЕРМЕКОВ Н.К.", "ТАШ-МУХАМЕДОВ"), ("ДТП и", "Сорокун"), whole=True),
+    # A surname in mixed case alone on its line (an author only when a name line follows).
+    _p("title_surname", rf"[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)?",
+       ("Рустемова", "Сорокун", "Таш-Мухамедов"), ("РУСТЕМОВА", "ст.", "Мәтін жалғасады"),
+       whole=True),
     # "Name Patronymic" (or "Name Patronymic" after a surname) on its own line.
     _p("name_line", rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+"
                     r"(?:ович|евич|вич|овна|евна|ична|инична|ұлы|улы|ұлы|қызы|кызы|оглы|уулу|кызы)",
@@ -103,6 +108,30 @@ MONTHS_KK = ("қаңтар", "ақпан", "наурыз", "сәуір", "мам
              "қыркүйек", "қазан", "қараша", "желтоқсан")
 
 
+def author_at(texts: Sequence[str], k: int) -> tuple[str, int] | None:
+    """The author printed at line ``k`` of ``texts`` and how many lines it takes.
+
+    An author is ``SURNAME`` (+ ``Name Patronymic`` on the next line),
+    ``Surname Name Patronymic`` on one line, or ``Surname`` followed by a
+    ``Name Patronymic`` line.
+
+    >>> author_at(["СОРОКУН", "Николай Сергеевич", "доцент"], 0)
+    ('СОРОКУН Николай Сергеевич', 2)
+    >>> author_at(["Рустемова", "Гаухар Рустембековна"], 0), author_at(["Литература", "1. Иванов"], 0)
+    (('Рустемова Гаухар Рустембековна', 2), None)
+    """
+    text = " ".join(texts[k].split())
+    nxt = " ".join(texts[k + 1].split()) if k + 1 < len(texts) else ""
+    if PATTERNS["full_name_line"].matches(text):
+        return text, 1
+    named = PATTERNS["name_line"].matches(nxt) is not None
+    if PATTERNS["caps_surname"].matches(text):
+        return (f"{text} {nxt}", 2) if named else (text, 1)
+    if named and PATTERNS["title_surname"].matches(text):
+        return f"{text} {nxt}", 2
+    return None
+
+
 def find_date(text: str) -> str | None:
     """The first ISO date printed in ``text`` in Russian or Kazakh words, or ``None``.
 
@@ -118,4 +147,4 @@ def find_date(text: str) -> str | None:
     return None
 
 
-__all__ = ["Pattern", "PATTERNS", "find_date"]
+__all__ = ["Pattern", "PATTERNS", "find_date", "author_at"]

@@ -20,7 +20,7 @@ from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, is
 from .io import SourceText
 from .lang import detect_lang
 from .news import first_sentence, news_document
-from .patterns import PATTERNS, find_date
+from .patterns import PATTERNS, author_at, find_date
 from .starts import Group, Start, find_starts, heading_kind, make_groups
 
 
@@ -134,21 +134,16 @@ def _authors(head: list[Line], rule: HyphenRule) -> tuple[tuple[str, ...], str |
     """Authors ("SURNAME Name Patronymic" as printed) and the first author's position lines."""
     authors: list[str] = []
     positions: list[list[Line]] = []
+    texts = [ln.text for ln in head]
     k = 0
     while k < len(head):
-        text = head[k].text
-        if PATTERNS["full_name_line"].matches(text):
-            authors.append(" ".join(text.split()))
+        found = author_at(texts, k)
+        if found:
+            authors.append(found[0])
             positions.append([])
-        elif PATTERNS["caps_surname"].matches(text):
-            name = head[k + 1].text if k + 1 < len(head) else ""
-            if PATTERNS["name_line"].matches(name):
-                authors.append(f"{text.strip()} {' '.join(name.split())}")
-                k += 1
-            else:
-                authors.append(text.strip())
-            positions.append([])
-        elif positions:
+            k += found[1]
+            continue
+        if positions:
             positions[-1].append(head[k])
         k += 1
     affiliation = build_paragraph(positions[0], rule, 0).text if positions and positions[0] else None

@@ -38,7 +38,7 @@ from typing import Sequence
 
 from .clean import Layout, Line, group_lines, is_caps
 from .lang import detect_lang
-from .patterns import PATTERNS
+from .patterns import PATTERNS, author_at
 
 HEADING_MAX_WORDS = 25
 HEADING_MAX_GROUPS = 6
@@ -116,12 +116,17 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
     return (kind, j) if kind else None
 
 
-def _is_author_line(text: str) -> bool:
-    return bool(PATTERNS["caps_surname"].matches(text) or PATTERNS["full_name_line"].matches(text))
+def _is_author(groups: list[Group], k: int) -> bool:
+    """Group ``k`` opens an author block (see :func:`author_at`)."""
+    texts = [ln.text for ln in groups[k].lines[:2]]
+    if len(texts) < 2 and k + 1 < len(groups):
+        texts.append(groups[k + 1].lines[0].text)
+    return author_at(texts, 0) is not None
 
 
-def _is_title(g: Group) -> bool:
-    return is_caps(g.text) and g.words >= TITLE_MIN_WORDS and not _is_author_line(g.lines[0].text)
+def _is_title(groups: list[Group], k: int) -> bool:
+    g = groups[k]
+    return is_caps(g.text) and g.words >= TITLE_MIN_WORDS and not _is_author(groups, k)
 
 
 def _paper_start(groups: list[Group], t: int) -> int:
@@ -130,9 +135,9 @@ def _paper_start(groups: list[Group], t: int) -> int:
     k = t - 1
     while k >= 0 and t - k <= AUTHOR_WALK_BACK:
         g = groups[k]
-        if g.words > HEADING_MAX_WORDS or _is_title(g):
+        if g.words > HEADING_MAX_WORDS or _is_title(groups, k):
             break
-        if _is_author_line(g.lines[0].text):
+        if _is_author(groups, k):
             start = k
         if g.page_top:
             break
@@ -229,8 +234,7 @@ def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
             starts[i] = Start(i, heading[0])
             i = heading[1]
             continue
-        if _is_title(g) and (g.page_top or wide or (i > 0 and _is_author_line(groups[i - 1].lines[0].text)
-                                                   or _paper_start(groups, i) < i)):
+        if _is_title(groups, i) and (g.page_top or wide or _paper_start(groups, i) < i):
             first = _paper_start(groups, i)
             if not any(first <= s < i for s in starts):
                 starts[first] = Start(first, "paper", i)
