@@ -51,7 +51,12 @@ def paragraph_features():
 
 
 def to_dataset(corpus: "Corpus", level: str = "document"):
-    """Convert ``corpus`` to a ``datasets.Dataset``: one row per document or per paragraph."""
+    """Convert ``corpus`` to a ``datasets.Dataset``: one row per document or per paragraph.
+
+    >>> from kzlegalnlp.corpus import load_corpus
+    >>> to_dataset(load_corpus()[:1], level="paragraph").column_names[:3]
+    ['doc_id', 'source', 'kind']
+    """
     ds = require("datasets", "hf", "exporting to a Hugging Face dataset")
     if level == "document":
         features = document_features()

@@ -63,6 +63,11 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Docum
 
     Returns:
         A document of kind ``news``.
+
+    >>> from pathlib import Path
+    >>> doc = news_document(SourceText(Path("n.txt"), "n.txt", "Жиын өтті. Шешім қабылданды.\\n", "utf-8"))
+    >>> doc.title, doc.title_derived, doc.date
+    ('Жиын өтті', True, None)
     """
     lines = lines if lines is not None else split_lines(src.text)
     printed = [ln for ln in lines if not ln.blank]

@@ -20,7 +20,12 @@ _LOW = "a-zа-яёәғқңөұүһі"
 
 @dataclass(frozen=True)
 class Pattern:
-    """A compiled regular expression with the examples that document it."""
+    """A compiled regular expression with the examples that document it.
+
+    >>> p = Pattern("year", re.compile(r"\\d{4}"), ("2024",), ("24",), whole=True)
+    >>> bool(p.matches("2024")), bool(p.matches("24"))
+    (True, False)
+    """
 
     name: str
     regex: re.Pattern[str]

@@ -27,6 +27,12 @@ from .starts import Group, Start, find_starts, heading_kind, make_groups
 def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) -> list[Document]:
     """Split a proceedings file into documents.
 
+    >>> from pathlib import Path
+    >>> text = " СОРОКУН\\n\\nНиколай Сергеевич\\n\\nдоцент\\n\\n\\nТЕМА НОВОЙ СТАТЬИ ЗДЕСЬ\\n\\n\\nТекст статьи.\\n"
+    >>> doc = proceedings_documents(SourceText(Path("p.txt"), "p.txt", text, "utf-8"))[0]
+    >>> doc.kind, doc.authors, doc.title, doc.paragraphs[0].text
+    ('paper', ('СОРОКУН Николай Сергеевич',), 'ТЕМА НОВОЙ СТАТЬИ ЗДЕСЬ', 'Текст статьи.')
+
     Args:
         src: The decoded file (hard-wrapped: one printed line per line).
         lines: ``split_lines(src.text)``, when the caller has it already.

@@ -51,7 +51,12 @@ _END = (".", "!", "?", "…", ".»", ".\"", ".)")
 
 @dataclass
 class Group:
-    """A paragraph of printed lines, with what the splitter needs to know about it."""
+    """A paragraph of printed lines, with what the splitter needs to know about it.
+
+    >>> g = make_groups(*_demo())[0]
+    >>> g.first, g.page_top, g.words, g.ends_sentence()
+    (1, True, 4, False)
+    """
 
     lines: list[Line]
     page_top: bool
@@ -59,23 +64,31 @@ class Group:
 
     @cached_property
     def text(self) -> str:
+        """The lines joined by spaces (raw: no de-hyphenation)."""
         return " ".join(ln.text for ln in self.lines)
 
     @property
     def first(self) -> int:
+        """Number of the first source line."""
         return self.lines[0].number
 
     @cached_property
     def words(self) -> int:
+        """Number of words."""
         return len(self.text.split())
 
     def ends_sentence(self) -> bool:
+        """True when the last line ends with a full stop, ``!``, ``?`` or ``…``."""
         return self.lines[-1].text.endswith(_END)
 
 
 @dataclass(frozen=True)
 class Start:
-    """A document start: the paragraph it starts at, its kind, and its printed title's paragraph."""
+    """A document start: the paragraph it starts at, its kind, and its printed title's paragraph.
+
+    >>> find_starts(make_groups(*_demo()), _demo()[1])[0]
+    Start(group=0, kind='paper', title_group=0)
+    """
 
     group: int
     kind: str
@@ -83,7 +96,11 @@ class Start:
 
 
 def make_groups(lines: Sequence[Line], layout: Layout) -> list[Group]:
-    """The paragraphs of the whole file, each marked as a page top or not, with the gap before it."""
+    """The paragraphs of the whole file, each marked as a page top or not, with the gap before it.
+
+    >>> [(g.first, g.page_top) for g in make_groups(*_demo())]
+    [(1, True), (4, False), (6, False), (7, True)]
+    """
     out: list[Group] = []
     prev: Line | None = None
     after_page_number = True
@@ -98,7 +115,12 @@ def make_groups(lines: Sequence[Line], layout: Layout) -> list[Group]:
 
 
 def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int] | None:
-    """``(kind, index after the heading)`` when heading paragraphs at ``i`` name a kind."""
+    """``(kind, index after the heading)`` when heading paragraphs at ``i`` name a kind.
+
+    >>> groups = make_groups(*_demo())
+    >>> heading_kind(groups, 3, _demo()[1]), heading_kind(groups, 0, _demo()[1])
+    (('resolution', 4), None)
+    """
     kind = None
     j = i
     while j < len(groups) and j - i < HEADING_MAX_GROUPS:
@@ -223,7 +245,11 @@ def _kind_at(starts: dict[int, Start], i: int) -> str | None:
 
 
 def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
-    """Where documents start, by the rules in the module docstring."""
+    """Where documents start, by the rules in the module docstring.
+
+    >>> [(s.group, s.kind) for s in find_starts(make_groups(*_demo()), _demo()[1])]
+    [(0, 'paper'), (3, 'resolution')]
+    """
     starts: dict[int, Start] = {}
     i = 0
     while i < len(groups):
@@ -244,6 +270,15 @@ def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
     starts.update(_restart_starts(groups, starts))
     starts.update(_language_starts(groups, starts))
     return [starts[k] for k in sorted(starts)]
+
+
+def _demo() -> tuple[list[Line], Layout]:
+    """A tiny proceedings page pair used by the examples above."""
+    from .clean import split_lines
+
+    text = " ҚЫЛМЫСҚА ҚАРСЫ КҮРЕС ТӘЖІРИБЕСІ\n\n\nМәтін бірінші сөйлем.\n\nСоңы.\n РЕЗОЛЮЦИЯ\n"
+    lines = split_lines(text)
+    return lines, Layout.of(lines)
 
 
 __all__ = ["Group", "Start", "make_groups", "find_starts", "heading_kind"]

@@ -20,7 +20,12 @@ COLUMNS = ("#", "kind", "lang", "title", "authors", "lines", "source")
 
 
 def table_rows(corpus: Corpus) -> list[tuple[str, ...]]:
-    """One row of strings per document, in :data:`COLUMNS` order."""
+    """One row of strings per document, in :data:`COLUMNS` order.
+
+    >>> from kzlegalnlp.corpus import load_corpus
+    >>> table_rows(load_corpus().filter(kind="resolution"))[1][1:3]
+    ('resolution', 'ru')
+    """
     rows = []
     for k, d in enumerate(corpus, 1):
         title = d.title or ""
@@ -34,7 +39,14 @@ def table_rows(corpus: Corpus) -> list[tuple[str, ...]]:
 
 
 def print_table(corpus: Corpus, out: TextIO | None = None) -> None:
-    """Print the documents as a rich table (titles in brackets were derived)."""
+    """Print the documents as a rich table (titles in brackets were derived).
+
+    >>> import io
+    >>> from kzlegalnlp.corpus import load_corpus
+    >>> buf = io.StringIO(); print_table(load_corpus()[:2], buf)
+    >>> "2 documents" in buf.getvalue()
+    True
+    """
     from rich.console import Console
     from rich.table import Table
 
