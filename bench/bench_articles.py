@@ -26,23 +26,23 @@ ADVERSARIAL = {
 }
 
 
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``runs`` calls (after one warm-up call)."""
-    fn()
+def median_seconds(fn: Callable[[], object], runs: int) -> tuple[float, object]:
+    """Median wall time of ``runs`` calls (after one warm-up call), and the warm-up's result."""
+    result = fn()
     times = []
     for _ in range(runs):
         gc.collect()  # each run starts from the same heap: earlier garbage is not billed to it
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return statistics.median(times), result
 
 
 def bench_corpus(runs: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(raw_dir().glob("*.txt"))]
     size = sum(len(t.encode("utf-8")) for t in texts)
-    secs = median_seconds(lambda: [extract_articles(t) for t in texts], runs)
-    n = sum(len(extract_articles(t)) for t in texts)
+    secs, found = median_seconds(lambda: [extract_articles(t) for t in texts], runs)
+    n = sum(len(refs) for refs in found)  # type: ignore[union-attr]
     print(f"corpus: {len(texts)} files, {size / 1e6:.3f} MB, {n} references, "
           f"median {secs * 1000:.1f} ms of {runs} runs -> {size / 1e6 / secs:.1f} MB/s")
 
@@ -52,8 +52,8 @@ def bench_adversarial(runs: int) -> None:
         per = []
         for mb in (1, 10):
             text = unit * (mb * 1_000_000 // len(unit.encode("utf-8")))
-            secs = median_seconds(lambda: extract_articles(text), max(1, runs // mb))
-            refs = len(extract_articles(text))
+            secs, found = median_seconds(lambda: extract_articles(text), max(1, runs // mb))
+            refs = len(found)  # type: ignore[arg-type]
             per.append(secs)
             print(f"adversarial {name!r}: {mb:>2} MB in {secs:.3f} s ({mb / secs:.2f} MB/s, "
                   f"{refs} records, {refs / secs:,.0f} records/s)")
