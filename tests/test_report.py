@@ -6,6 +6,7 @@ rather than skips, when the browser is missing.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -14,6 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kzlegalnlp.report import highlight, render_report, write_report
 from kzlegalnlp.tag import runner
@@ -126,3 +129,11 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 
     with pytest.raises(KzlError, match="documents.jsonl: missing"):
         render_report(tmp_path)
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6))
+def test_highlight_keeps_the_text(text, raw_spans):
+    page = highlight(text, [(a, b, "art", "t") for a, b in raw_spans])
+    marks = re.findall(r"<mark [^>]*>(.*?)</mark>", page)
+    assert html.unescape(re.sub(r"<[^>]+>", "", page)) == text  # nothing lost, nothing added
+    assert len(marks) <= len(raw_spans)
