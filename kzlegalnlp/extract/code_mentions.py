@@ -171,10 +171,12 @@ def find_mentions(text: str, keys: dict[str, list[int]] | None = None) -> list[M
     out: dict[int, Mention] = {}
     last_end, rx = 0, mention_re()
     keys = scan_keys(text) if keys is None else keys
-    for p in keys["code"]:
+    # an abbreviation starts at its key (or one letter before: "УПК"); a name may start 70 before
+    starts = sorted([(p, 1) for p in keys["abbr"]] + [(p, 70) for p in keys["name"]])
+    for p, reach in starts:
         if p < last_end:
             continue
-        m = rx.search(text, max(last_end, p - 70), p + 70)
+        m = rx.search(text, max(last_end, p - reach), p + 70)
         while m and m.end() <= p:
             m = rx.search(text, m.end(), p + 70)
         if not m or m.start() > p:

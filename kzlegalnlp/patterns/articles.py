@@ -185,7 +185,8 @@ def code_registry() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
-    groups = {"anchor": ANCHOR_KEYS, "code": tuple(code_registry()["keys"])}
+    keys = code_registry()["keys"]
+    groups = {"anchor": ANCHOR_KEYS, "abbr": tuple(keys["abbr"]), "name": tuple(keys["name"])}
     for country, spec in code_registry()["countries"].items():
         groups[country] = tuple(spec["markers"])
     owner = {key: name for name, keys in groups.items() for key in keys}
@@ -197,7 +198,7 @@ def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
 def scan_keys(text: str) -> dict[str, list[int]]:
     """One pass over ``text`` for every literal key: anchors, code names, country names.
 
-    >>> scan_keys("ст. 5 УК РК")["anchor"], scan_keys("ст. 5 УК РК")["code"]
+    >>> scan_keys("ст. 5 УК РК")["anchor"], scan_keys("ст. 5 УК РК")["abbr"]
     ([0], [6])
     """
     rx, owner = _keys()
