@@ -8,16 +8,17 @@ The rules, in the order they are applied:
 * **Page numbers.** A line holding only a number of 1-3 digits, with no printed
   line directly above or below it, is a page number and is dropped.
 * **Layout.** A text is *wrapped* (PDF extraction: one printed line per line)
-  when its median line is shorter than :data:`WRAPPED_MEDIAN` characters;
-  otherwise every line is already a paragraph (news sites).
+  when nine lines in ten are shorter than :data:`WRAPPED_WIDTH` characters
+  (a printed page holds about 90); otherwise every line is already a paragraph
+  (news sites, where a paragraph line runs to hundreds of characters).
 * **Paragraph breaks** in wrapped text, between printed lines ``a`` and ``b``:
   more blank lines between them than usual in this file (PDF extraction puts
   one blank line after every printed line, so one is "usual"); ``b`` starts a
   list item (``–``, ``•``, ``1.``, ``2)``); one of them is in capitals and the
   other is not (headings, surnames); ``b`` is a "Surname Name Patronymic"
-  line; ``a`` ends a sentence (``. ! ? …``), ``b`` starts with a capital, and
-  ``a`` is shorter than :data:`FULL_LINE` of the text width or ``b`` opens a
-  new page (indented first line of a page); ``a`` is short (under
+  line; ``a`` ends a sentence (``. ! ? …``) and ``b`` starts with a capital,
+  a digit or an opening quote (the extraction lost the first-line indents, and
+  this is how a reader finds paragraphs again); ``a`` is short (under
   :data:`SHORT_LINE` of the width) and ``b`` starts with a capital.
 * **Joining lines.** A line break becomes one space, except after a hyphen
   between letters, decided by :class:`HyphenRule`.
@@ -38,15 +39,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from statistics import median
 from typing import Iterable, NamedTuple, Sequence
 
 from ..records import Paragraph, Piece
 from .lang import detect_lang
 from .patterns import PATTERNS
 
-WRAPPED_MEDIAN = 120
-FULL_LINE = 0.85
+WRAPPED_WIDTH = 150
 SHORT_LINE = 0.6
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -225,8 +224,7 @@ def is_wrapped(lines: Sequence[Line]) -> bool:
     >>> is_wrapped(split_lines("short\\n\\nlines")), is_wrapped(split_lines("x" * 300))
     (True, False)
     """
-    lengths = [len(ln.text) for ln in lines if not ln.blank]
-    return bool(lengths) and median(lengths) < WRAPPED_MEDIAN
+    return any(not ln.blank for ln in lines) and text_width(lines) < WRAPPED_WIDTH
 
 
 _UPPER = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+")
@@ -297,9 +295,8 @@ class Layout:
         if PATTERNS["full_name_line"].matches(b.text):
             return True  # "Surname Name Patronymic" opens an author block
         upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
-        if _SENTENCE_END.search(a.text) and upper_next and (
-                len(a.text) < FULL_LINE * self.width or b.indented):
-            return True  # a finished sentence, then a short line or a new page
+        if _SENTENCE_END.search(a.text) and upper_next:
+            return True  # a finished sentence, then a new one
         return len(a.text) < SHORT_LINE * self.width and upper_next and not is_caps(a.text)
 
 
