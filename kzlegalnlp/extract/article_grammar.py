@@ -12,7 +12,7 @@ that read forwards, or backwards within a bounded window.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..patterns.articles import (
@@ -394,4 +394,4 @@ def find_hits(text: str, mentions: list[Mention] | None = None,
     return sorted(hits, key=lambda h: h.start)
 
 
-__all__ = ["Attach", "Hit", "find_hits", "replace"]
+__all__ = ["Attach", "Hit", "find_hits"]

@@ -97,7 +97,7 @@ KK_PLIST = rf"{KK_PITEM}(?:{KK_SEP}{KK_PITEM})*"
 # --- English ------------------------------------------------------------------
 EN_ART = r"(?<!\w)(?:articles?|arts?\.)"
 EN_SEP = r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:articles?|arts?\.)\s*)?"
-EN_ROMAN = r"[IVX]{1,5}(?![\w])"
+EN_ROMAN = r"(?-i:[IVX]{1,5})(?!\w)"  # upper case only: "Article I", not "article i.e."
 
 # Literal keys: every anchor contains one of them. Searching for plain literals
 # is far faster than running the full grammar at every position.
