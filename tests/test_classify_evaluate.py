@@ -71,9 +71,9 @@ class Spy(TopicClassifier):
         Spy.seen.append(set(X))
         return super().fit(X, y, **kw)
 
-    def predict_proba(self, X, groups=None):  # type: ignore[override]
+    def predict_proba(self, X, groups=None, titles=None):  # type: ignore[override]
         assert not set(X) & Spy.seen[-1], "a test paragraph was in training"
-        return super().predict_proba(X, groups)
+        return super().predict_proba(X, groups, titles)
 
 
 def test_grouped_cv_never_trains_on_a_test_document(tmp_path) -> None:

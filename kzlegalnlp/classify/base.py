@@ -11,13 +11,15 @@ into :class:`~kzlegalnlp.records.TopicScores` for paragraphs and documents.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError
 from ..records import Document, TopicScores
 from .aggregate import aggregate_groups, document_topics, paragraph_topics
+
+Titles = Optional[Mapping[Any, Optional[str]]]  # document id -> title
 
 _BLANK = re.compile(r"\n[ \t]*\n+")
 
@@ -45,28 +47,30 @@ def label_matrix(y: Any, labels: Sequence[str]) -> np.ndarray:
     return Y
 
 
-def best_threshold(scores: np.ndarray, y: np.ndarray, *, lo: float = 0.05, hi: float = 0.95) -> float:
-    """The threshold maximising F1 of ``scores >= t`` against 0/1 ``y``.
+GRID = np.round(np.arange(0.1, 0.91, 0.05), 2)
+TOLERANCE = 0.01
 
-    The threshold sits halfway between the lowest accepted score and the next lower
-    score, so it does not hug one training example; 0.5 when ``y`` has no positive.
+
+def best_threshold(scores: np.ndarray, y: np.ndarray, *, grid: np.ndarray = GRID, tolerance: float = TOLERANCE) -> float:
+    """The threshold from ``grid`` maximising F1 of ``scores >= t`` against 0/1 ``y``.
+
+    Out-of-fold F1 curves of small data sets are ragged, so among thresholds whose F1
+    is within ``tolerance`` of the best, the one nearest 0.5 (the neutral point of a
+    balanced logistic model) is taken. 0.5 when ``y`` has no positive or no negative.
 
     >>> best_threshold(np.array([0.9, 0.6, 0.4, 0.1]), np.array([1, 1, 0, 0]))
     0.5
+    >>> best_threshold(np.array([0.9, 0.8, 0.75, 0.3]), np.array([1, 1, 0, 0]))
+    0.8
     """
     scores, y = np.asarray(scores, float), np.asarray(y, int)
     if y.sum() == 0 or y.sum() == len(y):
         return 0.5
-    order = np.argsort(-scores, kind="stable")
-    s, t = scores[order], y[order]
-    tp = np.cumsum(t)
-    k = np.arange(1, len(s) + 1)
-    f1 = 2 * tp / (k + t.sum())
-    # only cut between distinct scores
-    valid = np.r_[s[1:] < s[:-1], True]
-    best = int(np.argmax(np.where(valid, f1, -1)))
-    nxt = s[best + 1] if best + 1 < len(s) else s[best] - 0.1
-    return float(np.clip((s[best] + nxt) / 2, lo, hi))
+    pred = scores[None, :] >= grid[:, None]
+    tp = (pred & (y[None, :] == 1)).sum(axis=1)
+    f1 = 2 * tp / (pred.sum(axis=1) + y.sum())
+    near = np.flatnonzero(f1 >= f1.max() - tolerance)
+    return float(grid[near[np.argmin(np.abs(grid[near] - 0.5))]])
 
 
 def thresholds_for(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
@@ -78,6 +82,11 @@ def thresholds_for(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return np.array([best_threshold(P[:, j], Y[:, j]) for j in range(Y.shape[1])])
 
 
+def _title(document: Document) -> str | None:
+    """A printed title (one made from the first sentence repeats the body and is left out)."""
+    return None if document.title_derived else document.title
+
+
 class DocumentMixin:
     """Paragraph and document output for any model with ``predict_proba``."""
 
@@ -85,12 +94,13 @@ class DocumentMixin:
     thresholds_: np.ndarray
     doc_thresholds_: np.ndarray
 
-    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:  # pragma: no cover
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None,
+                      titles: Titles = None) -> np.ndarray:  # pragma: no cover
         raise NotImplementedError
 
-    def predict(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+    def predict(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:
         """0/1 matrix ``(n, labels)``: each score against its label's paragraph threshold."""
-        return (self.predict_proba(X, groups) >= self.thresholds_).astype(np.int8)
+        return (self.predict_proba(X, groups, titles) >= self.thresholds_).astype(np.int8)
 
     def predict_labels(self, X: Sequence[str]) -> list[list[str]]:
         """Label names per text (the rows of :meth:`predict`)."""
@@ -103,7 +113,8 @@ class DocumentMixin:
         if last is not None and last[0] is document:
             return last[1]
         n = len(document.paragraphs)
-        P = self.predict_proba([p.text for p in document.paragraphs], [0] * n).reshape(-1, len(self.classes_))
+        P = self.predict_proba([p.text for p in document.paragraphs], [0] * n, {0: _title(document)})
+        P = P.reshape(-1, len(self.classes_))
         self._last_document = (document, P)
         return P
 
@@ -131,7 +142,8 @@ class DocumentMixin:
         """Document-level scores of many documents, predicted in one batch (fast)."""
         texts = [p.text for d in documents for p in d.paragraphs]
         groups = [k for k, d in enumerate(documents) for _ in d.paragraphs]
-        P = self.predict_proba(texts, groups).reshape(-1, len(self.classes_))
+        P = self.predict_proba(texts, groups, {k: _title(d) for k, d in enumerate(documents)})
+        P = P.reshape(-1, len(self.classes_))
         out, at = [], 0
         for d in documents:
             n = len(d.paragraphs)

@@ -64,7 +64,7 @@ def train_command(data: str | Path, out: str | Path, labels: str | None = None, 
         factory = make_factory(backend, encoder, names, epochs)
         assert factory is not None
         model = factory()
-    model.fit(rows.texts, rows.labels, groups=rows.groups, sample_weight=rows.weights)
+    model.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights)
     model.save(out)
     return (f"trained {backend} model on {len(rows.texts)} paragraphs, labels {', '.join(names)}; "
             f"thresholds {', '.join(f'{t:.2f}' for t in model.thresholds_)} -> {out}")

@@ -14,13 +14,14 @@ gold document that contains its first line.
 
     {"text": "Чиновник получил взятку.", "labels": ["corruption"]}
     {"text": "...", "labels": [], "doc": "report-7", "weight": 0.5}
-    {"type": "document", "doc": "report-7", "labels": ["corruption"]}
+    {"type": "document", "doc": "report-7", "labels": ["corruption"], "title": "..."}
 
 ``text`` and ``labels`` are required (``[]`` = none of the labels); ``doc`` groups
 paragraphs of one document (inner folds never split it); ``weight`` (default 1)
 down-weights uncertain rows; optional ``"type": "document"`` lines give document
 labels (kept in :attr:`Rows.doc_labels` for evaluation; training does not need them,
-since document labels follow from paragraph scores).
+since document labels follow from paragraph scores) and an optional ``title``, read
+as context of the document's paragraphs.
 
 >>> rows = read_training(["{\\"text\\": \\"a\\", \\"labels\\": [\\"x\\"]}"], "<mem>")
 >>> rows.texts, rows.labels, rows.groups
@@ -51,6 +52,7 @@ class Rows:
     weights: list[float] = field(default_factory=list)
     doc_labels: dict[str, list[str]] = field(default_factory=dict)
     doc_primary: dict[str, str | None] = field(default_factory=dict)
+    titles: dict[str, str | None] = field(default_factory=dict)
 
     def add(self, text: str, labels: Sequence[str], group: str, weight: float = 1.0) -> None:
         """Append one labelled paragraph."""
@@ -92,6 +94,8 @@ def read_training(lines: Iterable[str], where: str) -> Rows:
             if "doc" not in obj:
                 raise AnnotationError(f"{where}:{n}: a document line needs 'doc'")
             rows.doc_labels[str(obj["doc"])] = _labels(obj, where, n)
+            if isinstance(obj.get("title"), str):
+                rows.titles[str(obj["doc"])] = obj["title"]
             continue
         if not isinstance(obj.get("text"), str):
             raise AnnotationError(f"{where}:{n}: a paragraph line needs a 'text' string")
@@ -185,6 +189,7 @@ def gold_rows(documents: Sequence[Document], path: str | Path | None = None) -> 
         if gdoc is None:
             continue
         rows.doc_labels[doc.doc_id] = list(gdoc.labels)
+        rows.titles[doc.doc_id] = None if doc.title_derived else doc.title
         rows.doc_primary[doc.doc_id] = gdoc.primary
         for p in doc.paragraphs:
             gp = _find(paras, src, p.line_start)

@@ -113,6 +113,7 @@ def _subset(rows: Rows, keep: set[str]) -> Rows:
         if g in keep:
             out.add(t, y, g, w)
     out.doc_labels = {d: v for d, v in rows.doc_labels.items() if d in keep}
+    out.titles = {d: v for d, v in rows.titles.items() if d in keep}
     return out
 
 
@@ -130,7 +131,7 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
         documents: the loaded corpus (``load_corpus()``).
         gold: the gold ``topics.jsonl`` (default: the bundled one).
         folds: number of folds (at most the number of gold documents).
-        make_model: builds an unfitted model with ``fit(X, y, groups=, sample_weight=)``
+        make_model: builds an unfitted model with ``fit(X, y, groups=, titles=, sample_weight=)``
             and ``predict_proba``; default: the shipped model's configuration.
         weak: add the weak rows to each fold's training data.
         labels: label set evaluated.
@@ -154,9 +155,9 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
         if make_model is None:
             model = fit_rows(train, labels=tuple(labels))
         else:
-            model = make_model().fit(train.texts, train.labels, groups=train.groups,
+            model = make_model().fit(train.texts, train.labels, groups=train.groups, titles=train.titles,
                                      sample_weight=train.weights)
-        P[te] = model.predict_proba([rows.texts[i] for i in te], [rows.groups[i] for i in te])
+        P[te] = model.predict_proba([rows.texts[i] for i in te], [rows.groups[i] for i in te], rows.titles)
         thresholds[te] = model.thresholds_
         doc_thr.update({d: np.asarray(model.doc_thresholds_) for d in test_docs})
     report = Report(tuple(labels), k, len(doc_ids))

@@ -86,7 +86,7 @@ class HFTopicClassifier(DocumentMixin):
         self.model_ = transformers.AutoModelForSequenceClassification.from_pretrained(
             str(path), num_labels=num_labels, problem_type="multi_label_classification", local_files_only=True)
 
-    def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None,
+    def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None, titles: Any = None,
             sample_weight: Sequence[float] | None = None) -> "HFTopicClassifier":
         """Fine-tune on texts and label lists (see :meth:`TopicClassifier.fit`)."""
         torch = require("torch", "hf", "the transformers topic backend")
@@ -124,8 +124,8 @@ class HFTopicClassifier(DocumentMixin):
         return self.tokenizer_(list(texts), truncation=True, max_length=self.max_length, padding=True,
                                return_tensors="pt")
 
-    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
-        """Sigmoid scores ``(n, labels)`` (``groups`` is accepted for API parity and not used)."""
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None, titles: Any = None) -> np.ndarray:
+        """Sigmoid scores ``(n, labels)`` (``groups`` and ``titles`` are accepted for API parity, not used)."""
         torch = require("torch", "hf", "the transformers topic backend")
         if not hasattr(self, "model_"):
             raise ModelError("this HFTopicClassifier is not fitted: call fit() or HFTopicClassifier.load()")

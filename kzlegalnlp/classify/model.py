@@ -20,11 +20,11 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..errors import ConfigError
-from .base import DocumentMixin, label_matrix, thresholds_for
+from .base import DocumentMixin, Titles, label_matrix, thresholds_for
 from .features import CharNgrams
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
-from .weak import context, evidence
+from .weak import context, evidence, title_context
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -91,21 +91,23 @@ class TopicClassifier(DocumentMixin):
         return f"TopicClassifier({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
 
     # -- features ------------------------------------------------------------------------
-    def _evidence(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
-        """Dense columns: lexicon and article evidence, then (if ``context_weight``) document context."""
+    def _evidence(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:
+        """Dense columns: lexicon and article evidence, then (if ``context_weight``) document
+        context (other paragraphs, neighbours, title)."""
         E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
         parts = [E * np.float32(self.evidence_weight)]
         if self.context_weight:
-            parts.append(context(E, groups, len(self.classes_)) * np.float32(self.context_weight))
+            T = title_context(len(X), groups, titles, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
+            parts.append(np.hstack([context(E, groups, len(self.classes_)), T]) * np.float32(self.context_weight))
         return np.hstack(parts)
 
-    def _design(self, X: Sequence[str], groups: Sequence | None = None) -> Any:
+    def _design(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> Any:
         from scipy.sparse import csr_matrix, hstack
 
-        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X, groups))]).tocsr()
+        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X, groups, titles))]).tocsr()
 
     # -- training ------------------------------------------------------------------------
-    def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None,
+    def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None, titles: Titles = None,
             sample_weight: Sequence[float] | None = None) -> "TopicClassifier":
         """Train on texts ``X`` with label lists (or a 0/1 matrix) ``y``.
 
@@ -114,6 +116,7 @@ class TopicClassifier(DocumentMixin):
             y: per text a list of label names, or a ``(n, labels)`` 0/1 matrix.
             groups: document id per text, paragraphs in reading order: inner folds
                 never split a document, and each paragraph gets its document context.
+            titles: document id -> title, read as context of the document's paragraphs.
             sample_weight: weight per text (e.g. below 1 for weak labels).
         """
         t0 = time.perf_counter()
@@ -125,7 +128,7 @@ class TopicClassifier(DocumentMixin):
         if len(X) != len(Y) or len(w) != len(X):
             raise ConfigError(f"X has {len(X)} texts, y {len(Y)} rows, sample_weight {len(w)} values")
         self.featurizer_ = CharNgrams(self.ngram_range, self.min_df, self.max_features, self.analyzer).fit(X)
-        D = self._design(X, groups)
+        D = self._design(X, groups, titles)
         self.coef_, self.intercept_ = self._fit_linear(D, Y, w)
         oof = self._out_of_fold(D, Y, w, groups)
         self.thresholds_ = thresholds_for(oof, Y)
@@ -150,7 +153,8 @@ class TopicClassifier(DocumentMixin):
         for j in range(Y.shape[1]):
             if 0 < Y[:, j].sum() < len(Y):
                 # the dual problem is much faster here: far more features than texts
-                lr = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000)
+                lr = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000,
+                                        random_state=self.random_state)
                 lr.fit(D, Y[:, j], sample_weight=w)
                 coef[:, j], intercept[j] = lr.coef_[0], lr.intercept_[0]
         return coef, intercept
@@ -176,9 +180,10 @@ class TopicClassifier(DocumentMixin):
         return oof
 
     # -- prediction (numpy only) -----------------------------------------------------------
-    def decision_function(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+    def decision_function(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:
         """Raw linear scores ``(n, labels)``; ``groups`` (document id per text, paragraphs in
-        reading order) gives each text its document context, else each text stands alone."""
+        reading order) gives each text its document context, else each text stands alone;
+        ``titles`` maps document ids to titles."""
         self._check_fitted()
         X = list(X)
         col, val, row = self.featurizer_.transform_flat(X)
@@ -187,12 +192,12 @@ class TopicClassifier(DocumentMixin):
         for j in range(L):
             S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
         nf = self.featurizer_.n_features
-        S += self._evidence(X, groups) @ self.coef_[nf:]
+        S += self._evidence(X, groups, titles) @ self.coef_[nf:]
         return S + self.intercept_
 
-    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None) -> np.ndarray:
+    def predict_proba(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:
         """Probability-like scores in [0, 1] per label ``(n, labels)`` (independent sigmoids)."""
-        return _sigmoid(self.decision_function(X, groups))
+        return _sigmoid(self.decision_function(X, groups, titles))
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):

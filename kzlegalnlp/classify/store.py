@@ -112,7 +112,7 @@ def load_linear(cls: type, folder: Path) -> Any:
     model.doc_thresholds_ = np.asarray(config["doc_thresholds"], float)
     model.train_info_ = config.get("train_info", {})
     model._lexicon = lexicon_for(model.classes_)
-    n_rows = len(vocab) + (4 if params.get("context_weight") else 2) * len(model.classes_)
+    n_rows = len(vocab) + (5 if params.get("context_weight") else 2) * len(model.classes_)
     if coef.shape != (n_rows, len(model.classes_)) or len(idf) != len(vocab):
         raise ModelError(f"{folder}: arrays do not match the vocabulary ({coef.shape} vs {n_rows} rows)")
     return model

@@ -43,6 +43,7 @@ def add_weak(rows: Rows, documents: Sequence[Document], labels: Sequence[str] = 
     for doc in documents:
         if doc.doc_id in covered:
             continue
+        rows.titles[doc.doc_id] = None if doc.title_derived else doc.title
         for p in doc.paragraphs:
             rows.add(p.text, weak_labels(p.text, labels), doc.doc_id, WEAK_WEIGHT)
     return rows
@@ -59,7 +60,7 @@ def fit_rows(rows: Rows, **params: object) -> TopicClassifier:
     """Fit a :class:`TopicClassifier` on ``rows`` (default labels unless ``labels`` is given)."""
     params = {"labels": DEFAULT_LABELS, **DEFAULT_PARAMS, **params}
     clf = TopicClassifier(**params)  # type: ignore[arg-type]
-    return clf.fit(rows.texts, rows.labels, groups=rows.groups, sample_weight=rows.weights)
+    return clf.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -116,21 +116,45 @@ def lexicon_examples(labels: Sequence[str]) -> tuple[list[str], list[list[str]]]
     return texts, ys
 
 
+def title_context(n: int, groups: Sequence | None, titles: Mapping[Any, str | None] | None,
+                  labels: Sequence[str], *, lexicon: Lexicon | None = None, articles: bool = True) -> np.ndarray:
+    """Per text, whether the title of its document has evidence for each label: ``(n, len(labels))``.
+
+    The title says what a paper is about, so a paragraph under "Tougher penalties for
+    money mules" is read as part of a cyber-fraud paper even when it names no scheme.
+
+    >>> title_context(2, ["a", "b"], {"a": "Торговля людьми"}, ["trafficking"]).tolist()
+    [[1.0], [0.0]]
+    """
+    out = np.zeros((n, len(labels)), dtype=np.float32)
+    if not titles:
+        return out
+    g = list(groups) if groups is not None else list(range(n))
+    for gid in set(g):
+        title = titles.get(gid)
+        if title:
+            E = evidence([title], labels, lexicon=lexicon, articles=articles)[0]
+            has = ((E[: len(labels)] > 0) | (E[len(labels):] > 0)).astype(np.float32)
+            out[[i for i, x in enumerate(g) if x == gid]] = has
+    return out
+
+
 def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray:
     """Document context of each paragraph, from the evidence columns of its document.
 
     A paragraph *has evidence* for a label when the lexicon or a cited article
-    points to it. Per label, the context is (1) the share of the paragraphs of the
-    same document with evidence and (2) whether a neighbouring paragraph (just
-    before or after, in the given order) has it. So a paragraph of a paper about
-    internet fraud that only says "the fraudster" still leans to ``cyber_fraud``.
-    Without ``groups`` every text is a one-paragraph document.
+    points to it. Per label, the context is (1) the share of the *other* paragraphs
+    of the same document with evidence and (2) whether a neighbouring paragraph
+    (just before or after, in the given order) has it. So a paragraph of a paper
+    about internet fraud that only says "the fraudster" still leans to
+    ``cyber_fraud``. Without ``groups`` every text is a one-paragraph document, and a
+    one-paragraph document has no context (zeros), like the lexicon's example rows.
 
     Returns ``(n, 2 * n_labels)``.
 
     >>> E = np.array([[1.0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]])
     >>> context(E, ["d", "d", "e"], 2).tolist()
-    [[0.5, 0.0, 0.0, 0.0], [0.5, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+    [[0.0, 0.0, 0.0, 0.0], [1.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
     """
     n = len(E)
     has = ((E[:, :n_labels] > 0) | (E[:, n_labels:2 * n_labels] > 0)).astype(np.float32)
@@ -140,7 +164,8 @@ def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray
         members.setdefault(gid, []).append(i)
     for rows in members.values():
         block = has[rows]
-        out[rows, :n_labels] = block.mean(axis=0)
+        if len(rows) > 1:
+            out[rows, :n_labels] = (block.sum(axis=0) - block) / (len(rows) - 1)
         nb = np.zeros_like(block)
         nb[1:] = np.maximum(nb[1:], block[:-1])
         nb[:-1] = np.maximum(nb[:-1], block[1:])
