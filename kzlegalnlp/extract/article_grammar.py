@@ -75,9 +75,10 @@ def _re() -> dict[str, re.Pattern[str]]:
         "num_split": re.compile(rf"({NUM})(?:{DASH}({NUM}))?"),
         "item": re.compile(rf"{ITEM}{NOT_UNIT}", _I),
         "en_item": re.compile(rf"(?:{ITEM}|{EN_ROMAN}){NOT_UNIT}", _I),
-        "ru_next": re.compile(rf"{RU_SEP}(?={ITEM}{NOT_UNIT})", _I),
-        "en_next": re.compile(rf"{EN_SEP}(?=(?:{ITEM}|{EN_ROMAN}){NOT_UNIT})", _I),
-        "kk_next": re.compile(rf"{KK_SEP}(?={ITEM}{NOT_UNIT})", _I),
+        # a separator and the next item, read in one match ("group 1" is the item)
+        "ru_next": re.compile(rf"{RU_SEP}({ITEM}){NOT_UNIT}", _I),
+        "en_next": re.compile(rf"{EN_SEP}((?:{ITEM}|{EN_ROMAN})){NOT_UNIT}", _I),
+        "kk_next": re.compile(rf"{KK_SEP}({ITEM}){NOT_UNIT}", _I),
         "kk_list_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})*\Z", _I),
         "kk_list2_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})+\s*\Z", _I),
         "kk_bap": re.compile(rf"{KK_CONNECT}{KK_BAP}", _I),
@@ -151,11 +152,13 @@ def _items(text: str, pos: int, first: str, nxt: str) -> list[_Item]:
     r = _re()
     m = r[first].match(text, pos)
     out: list[_Item] = []
+    if m:
+        out.append(_Item(m.start(), m.end(), *_split_item(m.group())))
+    nxt_re = r[nxt]
     while m:
-        a, b = _split_item(m.group())
-        out.append(_Item(m.start(), m.end(), a, b))
-        sep = r[nxt].match(text, m.end())
-        m = r[first].match(text, sep.end()) if sep else None
+        m = nxt_re.match(text, m.end())
+        if m:
+            out.append(_Item(m.start(1), m.end(1), *_split_item(m.group(1))))
     return out
 
 
@@ -314,8 +317,8 @@ def _kk_items(text: str, pos: int) -> list[_Item]:
             item.paragraphs = (paren.group("q"),)
             item.end = paren.end()
         out.append(item)
-        sep = r["kk_next"].match(text, item.end)
-        m = r["item"].match(text, sep.end()) if sep else None
+        nxt = r["kk_next"].match(text, item.end)
+        m = r["item"].match(text, nxt.start(1)) if nxt else None
     return out
 
 
