@@ -129,13 +129,13 @@ def title_context(n: int, groups: Sequence | None, titles: Mapping[Any, str | No
     out = np.zeros((n, len(labels)), dtype=np.float32)
     if not titles:
         return out
-    g = list(groups) if groups is not None else list(range(n))
-    for gid in set(g):
-        title = titles.get(gid)
-        if title:
-            E = evidence([title], labels, lexicon=lexicon, articles=articles)[0]
-            has = ((E[: len(labels)] > 0) | (E[len(labels):] > 0)).astype(np.float32)
-            out[[i for i, x in enumerate(g) if x == gid]] = has
+    members: dict = {}
+    for i, gid in enumerate(groups if groups is not None else range(n)):
+        if titles.get(gid):
+            members.setdefault(gid, []).append(i)
+    for gid, rows in members.items():
+        E = evidence([str(titles[gid])], labels, lexicon=lexicon, articles=articles)[0]
+        out[rows] = ((E[: len(labels)] > 0) | (E[len(labels):] > 0)).astype(np.float32)
     return out
 
 
@@ -159,13 +159,16 @@ def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray
     n = len(E)
     has = ((E[:, :n_labels] > 0) | (E[:, n_labels:2 * n_labels] > 0)).astype(np.float32)
     out = np.zeros((n, 2 * n_labels), dtype=np.float32)
+    if groups is None:
+        return out  # every text alone: no context
     members: dict = {}
-    for i, gid in enumerate(groups if groups is not None else range(n)):
+    for i, gid in enumerate(groups):
         members.setdefault(gid, []).append(i)
     for rows in members.values():
+        if len(rows) < 2:
+            continue
         block = has[rows]
-        if len(rows) > 1:
-            out[rows, :n_labels] = (block.sum(axis=0) - block) / (len(rows) - 1)
+        out[rows, :n_labels] = (block.sum(axis=0) - block) / (len(rows) - 1)
         nb = np.zeros_like(block)
         nb[1:] = np.maximum(nb[1:], block[:-1])
         nb[:-1] = np.maximum(nb[:-1], block[1:])
