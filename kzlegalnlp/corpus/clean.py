@@ -37,6 +37,7 @@ Every character of a paragraph maps back to the source through its ``pieces``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
@@ -55,10 +56,13 @@ _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)"
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
-# start only at a word start: otherwise the engine retries inside every word
-_HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
+# a whole hyphenated word (tested with fullmatch on space-separated tokens)
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_BROKEN = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+[^\W\d_]+")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*(?=[\r\n])")
+_TAIL_WORD = re.compile(r"([^\W\d_]+)$")
+_HEAD_WORD = re.compile(r"\s*([^\W\d_]+)")
+_PUNCT = ".,;:!?()[]{}«»\"'“”„…"
 _COMPOUND_LEFT = ("но", "ско", "ски")
 
 
@@ -180,9 +184,18 @@ class HyphenRule:
         ['ғылыми-тәжірибелік']
         """
         low = text.lower()
-        # words broken at a line end are no evidence: drop both halves first
-        whole = _BROKEN.sub(" ", low)
-        return cls(_HYPHENATED.findall(low), _LETTERS.findall(whole), lowered=True)
+        counts = Counter(_LETTERS.findall(low))
+        # words broken at a line end are no evidence: take both halves back out
+        for match in _LINE_END_HYPHEN.finditer(low):
+            left = _TAIL_WORD.search(low, max(0, match.start() - 40), match.start())
+            right = _HEAD_WORD.match(low, match.end())
+            for half in (left, right):
+                if half:
+                    counts[half.group(1)] -= 1
+        # hyphenated words are found by splitting at spaces: far cheaper than a regex scan
+        hyphenated = [tok for tok in (t.strip(_PUNCT) for t in low.split() if "-" in t)
+                      if _HYPHENATED.fullmatch(tok)]
+        return cls(hyphenated, (w for w, n in counts.items() if n > 0), lowered=True)
 
     def keep(self, left: str, right: str) -> bool:
         """True when ``left-`` + ``right`` is a real hyphenated word."""
