@@ -73,7 +73,7 @@ class Line(NamedTuple):
     tuples are several times cheaper to create.
 
     >>> split_lines("ab\\n  cd  \\n")[1]
-    Line(number=2, start=5, end=7, text='cd', indented=True)
+    Line(number=2, start=5, end=7, text='cd', indented=True, spaced=True)
     """
 
     number: int
@@ -81,6 +81,7 @@ class Line(NamedTuple):
     end: int
     text: str
     indented: bool
+    spaced: bool = False  # a plain space follows the content (joins can copy it)
 
     @property
     def blank(self) -> bool:
@@ -112,7 +113,8 @@ def _line(text: str, number: int, start: int, end: int) -> Line:
         return Line(number, start, start, "", False)
     lead = len(raw) - len(raw.lstrip())
     first = start + lead
-    return Line(number, first, first + len(content), content, lead > 0)
+    last = first + len(content)
+    return Line(number, first, last, content, lead > 0, last < end and text[last] == " ")
 
 
 def is_page_number(lines: Sequence[Line], i: int) -> bool:
@@ -391,7 +393,9 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         if joint == "join":
             stop -= 1  # drop the soft hyphen
         _copy_line(builder, line, stop)
-        if joint == "space":
+        if joint == "space" and line.spaced:
+            builder.copy(" ", line.end, line.number)  # the source's own space: one piece fewer
+        elif joint == "space":
             builder.replace(" ", line.end if line.end > line.start else line.start, line.number)
     text = "".join(builder.parts)
     first, last = lines[0], lines[-1]
