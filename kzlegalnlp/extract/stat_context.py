@@ -5,8 +5,8 @@ gold and the code can be compared:
 
 * **year** -- the nearest year printed before the figure in its sentence
   ("2025 жылы", "в 2019 году", "in 2017 –"); else the nearest one after it;
-  else a relative word ("биыл", "в этом году", "this year" -> the document's
-  year; "былтыр", "в прошлом году", "last year" -> the year before); else the
+  else a relative word ("биыл", "жыл ішінде", "в этом году", "this year" -> the
+  document's year; "былтыр", "в прошлом году", "last year" -> the year before); else the
   last year printed earlier in the paragraph (or the previous sentence). A printed year range ("2018-2021
   жылдары") blocks the guess: the figure is then for the whole span, ``None``.
 * **subject** -- for Kazakh, the words after the figure up to the head noun
@@ -22,18 +22,24 @@ gold and the code can be compared:
 
 from __future__ import annotations
 
+import bisect
 import re
 
-YEAR_MENTION_RE = re.compile(
-    r"(?<![\d.,])(?P<y1>(?:19|20)\d\d)(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?![\d]|[.,]\d)"
-)
+from ..patterns.numbers import NUMBER_PATTERN
+
+NUMBER_SPAN_RE = re.compile(NUMBER_PATTERN)
+YEAR_DASH_RE = re.compile(r"\s*[-–—]\s*")
+WINDOW = 600  # characters looked at on each side of a figure for its sentence
+# Relative years, matched on lower-cased text; the anchors are a cheap pre-check.
 RELATIVE_YEAR = (
-    (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|в\s+этом\s+году|"
-                r"в\s+текущем(?:\s+году)?|с\s+начала\s+(?:этого\s+|текущего\s+)?года|"
-                r"this\s+year|so\s+far\s+this\s+year)", re.I), 0),
+    (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|жыл\s+ішінде|"
+                r"в\s+этом\s+году|в\s+текущем(?:\s+году)?|"
+                r"с\s+начала\s+(?:этого\s+|текущего\s+)?года|this\s+year)"), 0),
     (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
-                r"за\s+прошлый\s+год|last\s+year)", re.I), -1),
+                r"за\s+прошлый\s+год|last\s+year)"), -1),
 )
+RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішінде", "этом", "текущ", "начала", "this",
+                    "былтыр", "өткен", "прошл", "last")
 # sentence ends; U+2029 joins the paragraphs of a document (see statistics.py)
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])|\u2029")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
@@ -65,29 +71,126 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     >>> t[slice(*sentence_bounds(t, 16))]
     'Екінші 5 сөйлем.'
     """
-    start = 0
-    lo = max(0, pos - 600)
-    for m in SENTENCE_END_RE.finditer(text, lo, pos):
-        start = m.end()
-    while start < pos and text[start].isspace():
-        start += 1
-    m = SENTENCE_END_RE.search(text, pos, min(len(text), pos + 600))
-    end = m.end() if m else min(len(text), pos + 600)
-    return start, end
+    return YearIndex(text, None).sentence(pos)
 
 
-def _mentions(text: str, start: int, end: int, taken: set[int]) -> list[tuple[int, int | None]]:
-    """(position, year or None for a range) of year mentions in ``text[start:end]``."""
-    out = []
-    for m in YEAR_MENTION_RE.finditer(text, start, end):
-        if m.start() in taken:
+class YearIndex:
+    """Year mentions of one text, found once, then queried per figure.
+
+    Sentence bounds and relative words ("биыл") are looked up in a window of
+    at most :data:`WINDOW` characters around each figure, so the cost is linear
+    in the text and the number of figures.
+
+    >>> idx = YearIndex("В 2020 году около 70%. Рост 5%.", 2024)
+    >>> idx.year_for(12), idx.year_for(28)
+    (2020, 2020)
+    """
+
+    def __init__(self, text: str, ref_year: int | None,
+                 taken: set[int] | frozenset[int] = frozenset(),
+                 numbers: list[tuple[int, int]] | None = None):
+        self.text, self.ref_year = text, ref_year
+        spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
+        self.mentions = _year_mentions(text, spans, taken)
+        self.mention_pos = [p for p, _ in self.mentions]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
+        start = max(0, pos - WINDOW)
+        for m in SENTENCE_END_RE.finditer(self.text, start, pos):
+            start = m.end()
+        while start < pos and self.text[start].isspace():
+            start += 1
+        m = SENTENCE_END_RE.search(self.text, pos, pos + WINDOW)
+        return start, (m.end() if m else min(len(self.text), pos + WINDOW))
+
+    def _between(self, start: int, end: int) -> list[tuple[int, int | None]]:
+        lo = bisect.bisect_left(self.mention_pos, start)
+        hi = bisect.bisect_left(self.mention_pos, end)
+        return self.mentions[lo:hi]
+
+    def _relative(self, start: int, end: int) -> int | None:
+        low = self.text[start:end].lower()
+        if not any(a in low for a in RELATIVE_ANCHORS):
+            return None
+        for regex, shift in RELATIVE_YEAR:
+            if regex.search(low):
+                return None if self.ref_year is None else self.ref_year + shift
+        return None
+
+    def year_for(self, pos: int) -> int | None:
+        """Year the figure at ``pos`` refers to (see the module rules), or None."""
+        s, e = self.sentence(pos)
+        found = self._between(s, e)
+        before = [m for m in found if m[0] < pos]
+        if before:
+            return before[-1][1]
+        after = [m for m in found if m[0] > pos]
+        if after:
+            return after[0][1]
+        relative = self._relative(s, e)
+        if relative is not None or s == 0:
+            return relative
+        # carry a year over from earlier in the paragraph (a line of plain text),
+        # or at least from the previous sentence
+        ps, _ = self.sentence(max(0, s - 2))
+        lo = max(0, s - 3000)
+        block = max(self.text.rfind("\n", lo, s), self.text.rfind("\u2029", lo, s), lo - 1) + 1
+        prev = self._between(min(ps, block), s)
+        return prev[-1][1] if prev else None
+
+
+def _year_mentions(text: str, spans: list[tuple[int, int]],
+                   taken: set[int] | frozenset[int]) -> list[tuple[int, int | None]]:
+    """(position, year) of printed years; a range "2018-2021" gives (position, None)."""
+    out: list[tuple[int, int | None]] = []
+    skip = -1
+    for k, (a, b) in enumerate(spans):
+        if a <= skip or a in taken or not _is_year_text(text[a:b]):
             continue
-        out.append((m.start(), None if m.group("y2") else int(m.group("y1"))))
+        if k + 1 < len(spans):
+            c, d = spans[k + 1]
+            if YEAR_DASH_RE.fullmatch(text, b, c) and _is_year_text(text[c:d]):
+                out.append((a, None))
+                skip = c
+                continue
+        out.append((a, int(text[a:b])))
     return out
+
+
+def _is_year_text(surface: str) -> bool:
+    return len(surface) == 4 and surface[:2] in ("19", "20") and surface.isdigit()
+
+
+def year_for(self, pos: int) -> int | None:
+        """Year the figure at ``pos`` refers to (see the module rules), or None."""
+        s, e = self.sentence(pos)
+        found = self._between(s, e)
+        before = [m for m in found if m[0] < pos]
+        if before:
+            return before[-1][1]
+        after = [m for m in found if m[0] > pos]
+        if after:
+            return after[0][1]
+        k = bisect.bisect_left(self.relative_pos, s)
+        if k < len(self.relative) and self.relative[k][0] < e:
+            return None if self.ref_year is None else self.ref_year + self.relative[k][1]
+        if s > 0:
+            # carry a year over from earlier in the paragraph (a line of plain
+            # text), or at least from the previous sentence
+            ps, _ = self.sentence(max(0, s - 2))
+            k = bisect.bisect_left(self.breaks, s)
+            block = self.breaks[k - 1] + 1 if k else 0
+            prev = self._between(min(ps, max(block, s - 3000)), s)
+            if prev:
+                return prev[-1][1]
+        return None
 
 
 def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:
     """Year the figure at ``text[pos]`` refers to (see the module rules), or None.
+
+    For many figures of one text build a :class:`YearIndex` once instead.
 
     Args:
         text: The text holding the figure.
@@ -98,28 +201,7 @@ def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None =
     >>> year_for("Биыл 46 мың киберқылмыс анықталды.", 5, 2025)
     2025
     """
-    taken = taken or set()
-    s, e = sentence_bounds(text, pos)
-    found = _mentions(text, s, e, taken)
-    before = [m for m in found if m[0] < pos]
-    if before:
-        return before[-1][1]
-    after = [m for m in found if m[0] > pos]
-    if after:
-        return after[0][1]
-    sentence = text[s:e]
-    for regex, shift in RELATIVE_YEAR:
-        if regex.search(sentence):
-            return None if ref_year is None else ref_year + shift
-    if s > 0:
-        # carry a year over from earlier in the paragraph (a line of plain text),
-        # or at least from the previous sentence
-        ps, _ = sentence_bounds(text, max(0, s - 2))
-        block = max(text.rfind("\n", 0, s), text.rfind("\u2029", 0, s)) + 1
-        prev = _mentions(text, min(ps, max(block, s - 3000)), s, taken)
-        if prev:
-            return prev[-1][1]
-    return None
+    return YearIndex(text, ref_year, taken or set()).year_for(pos)
 
 
 def _is_kk_verb(word: str) -> bool:
@@ -204,5 +286,5 @@ def subject_before_dash(text: str, pos: int) -> str | None:
     return label or None
 
 
-__all__ = ["year_for", "sentence_bounds", "subject_after_kk", "subject_after_ru",
-           "subject_before_dash", "YEAR_MENTION_RE"]
+__all__ = ["YearIndex", "year_for", "sentence_bounds", "subject_after_kk", "subject_after_ru",
+           "subject_before_dash"]

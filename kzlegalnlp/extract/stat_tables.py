@@ -59,10 +59,9 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     [(0, 2), (3, 5)]
     """
     out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
     return out
 
 
@@ -150,8 +149,13 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
     years: list[int] | None = None
     gap, label_from = 0, 0
     for ls, le in lines:
-        line = text[ls:le]
-        if not line.strip():
+        line = text[ls:le].rstrip()
+        if not line:
+            continue
+        if not (line[-1].isdigit() or line[-1] == "%"):  # rows and headers end in a number
+            gap += 1
+            if gap > MAX_GAP_LINES:
+                years = None
             continue
         header = _years(line)
         if header:
@@ -163,12 +167,13 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
         values = [parse_number(t.rstrip("%")) for _, t in run[1] if t] if run else []
         in_table = years is not None and (ncells >= len(years) or _is_total_row(values))
         if run and (in_table or whole and ncells >= 3):
-            article = _article(text[label_from: ls + run[0]])
+            article = _article(text[max(label_from, ls + run[0] - 2000): ls + run[0]])
+            total = _is_total_row(values)
             for i, (off, tok) in enumerate(run[1]):
                 if tok:
                     unit = "percent" if tok.endswith("%") else "count"
                     out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
-                                    unit, _year_of(i, ncells, years, _is_total_row(values)),
+                                    unit, _year_of(i, ncells, years, total),
                                     article, ls + run[0]))
             gap, label_from = 0, le
             continue

@@ -36,8 +36,8 @@ from ..records import Document, Paragraph, Statistic
 from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
                                 parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
-from .stat_context import subject_after_kk, subject_after_ru, subject_before_dash, year_for
-from .stat_tables import split_lines, table_cells
+from .stat_context import YearIndex, subject_after_kk, subject_after_ru, subject_before_dash
+from .stat_tables import Cell, split_lines, table_cells
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 SPACE = " \u00a0\u2009\u202f\t\n\r"  # no U+2029: a figure never runs across paragraphs
@@ -209,13 +209,29 @@ def _far_noun(text: str, pos: int, pats: StatisticsPatterns) -> str | None:
     return None
 
 
-def _masked_spans(text: str, pats: StatisticsPatterns) -> tuple[list[int], list[int]]:
-    starts, ends = [], []
-    for m in pats.masks.finditer(text):
-        if m.end() > m.start():
-            starts.append(m.start())
-            ends.append(m.end())
+def _masked_spans(text: str, nums: Sequence[re.Match[str]],
+                  pats: StatisticsPatterns) -> tuple[list[int], list[int]]:
+    """Spans of non-statistics, found by trying the masks at each number (in order)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in nums:
+        if ends and m.start() < ends[-1]:
+            continue
+        span = pats.masks.mask_at(text, m.start())
+        if span:
+            if ends and span[0] < ends[-1]:  # keep spans disjoint and sorted
+                ends[-1] = max(ends[-1], span[1])
+            else:
+                starts.append(span[0])
+                ends.append(span[1])
     return starts, ends
+
+
+def _numbers(text: str) -> list[re.Match[str]]:
+    """Numbers of the text; one glued to a preceding digit, point or comma is skipped."""
+    return [m for m in NUMBER_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1] in ".," and m.start() > 1
+                    and text[m.start() - 2].isdigit())]
 
 
 def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
@@ -261,13 +277,14 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     [2000.0]
     """
     pats = statistics_patterns()
-    starts, ends = _masked_spans(text, pats)
+    all_nums = _numbers(text)
+    starts, ends = _masked_spans(text, all_nums, pats)
     cells = table_cells(text, lines if lines is not None else split_lines(text))
     # a row starting inside a mask is a phone number, a date list...: no table row
     cells = [c for c in cells if not _inside(c.row, starts, ends)]
     cell_starts = [c.start for c in cells]
     cell_ends = [c.end for c in cells]
-    nums = [m for m in NUMBER_RE.finditer(text)
+    nums = [m for m in all_nums
             if not _inside(m.start(), cell_starts, cell_ends)
             and not _inside(m.end() - 1, cell_starts, cell_ends)]
     figs: list[Any] = list(cells)
@@ -282,19 +299,37 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
         i = nxt
         if not (fig.drop or _is_year(fig, text[fig.start:fig.end])):
             figs.append(fig)
-    figs.extend(_bare_multipliers(text, pats, nums, starts, ends))
+    figs.extend(_bare_multipliers(text, pats, all_nums, starts, ends))
     figs.sort(key=lambda f: f.start)
-    # numbers read as figures are no year mentions for year_for()
+    # numbers read as figures are no year mentions
     taken = {n for f in figs if isinstance(f, _Fig) for n in f.numbers} | set(cell_starts)
+    years = YearIndex(text, ref_year, taken, [m.span() for m in all_nums])
+    langs = _LangCache(text, lang)
     return [
-        _statistic(text, f, lang, ref_year, taken) if isinstance(f, _Fig)
-        else _cell_statistic(text, f, lang)
+        _statistic(text, f, langs(f.start), years) if isinstance(f, _Fig)
+        else _cell_statistic(text, f, langs(f.start))
         for f in figs
     ]
 
 
-BARE_RE = re.compile(r"(?<![^\W\d_])(?:мың|тысяч|миллион|миллиард|триллион|thousand|million|billion)"
-                     r"(?![^\W\d_]*(?:даған|деген|таған|теген))[^\W\d_]*", re.IGNORECASE)
+BARE_STEMS = ("мың", "тысяч", "миллион", "миллиард", "триллион", "thousand", "million", "billion")
+BARE_WORD_RE = re.compile(r"[^\W\d_]+")
+VAGUE_PLURAL = ("даған", "деген", "таған", "теген")  # "мыңдаған" = "thousands of"
+
+
+def _bare_words(text: str) -> list[re.Match[str]]:
+    """Multiplier words of the text (found with ``str.find``, which is fast)."""
+    low = text.lower()
+    out = []
+    for stem in BARE_STEMS:
+        i = low.find(stem)
+        while i >= 0:
+            if not (i and (low[i - 1].isalpha())):
+                m = BARE_WORD_RE.match(text, i)
+                if m and not m.group().lower().endswith(VAGUE_PLURAL):
+                    out.append(m)
+            i = low.find(stem, i + 1)
+    return out
 
 
 def _bare_multipliers(text: str, pats: StatisticsPatterns, nums: Sequence[re.Match[str]],
@@ -305,9 +340,10 @@ def _bare_multipliers(text: str, pats: StatisticsPatterns, nums: Sequence[re.Mat
     """
     out = []
     num_ends = {m.end() for m in nums}
-    for m in BARE_RE.finditer(text):
-        before_num = text[:m.start()].rstrip(SPACE)
-        if len(text[:m.start()]) - len(before_num) <= 3 and len(before_num) in num_ends:
+    for m in _bare_words(text):
+        lo = max(0, m.start() - 4)
+        before_num = text[lo:m.start()].rstrip(SPACE)
+        if m.start() - lo - len(before_num) <= 3 and lo + len(before_num) in num_ends:
             continue  # "6 мыңнан": read with its number
         if _inside(m.start(), starts, ends):
             continue
@@ -324,30 +360,36 @@ def _bare_multipliers(text: str, pats: StatisticsPatterns, nums: Sequence[re.Mat
     return out
 
 
-def _lang_of(text: str, pos: int, lang: str | None) -> str:
-    if lang:
-        return lang
-    from ..corpus.lang import detect_lang
+class _LangCache:
+    """Language around an offset: the given one, or detected once per 256-char window."""
 
-    return detect_lang(text[max(0, pos - 150):pos + 150])
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.text, self.lang, self.cache = text, lang, {}
+
+    def __call__(self, pos: int) -> str:
+        if self.lang:
+            return self.lang
+        k = pos // 256
+        if k not in self.cache:
+            from ..corpus.lang import detect_lang
+
+            self.cache[k] = detect_lang(self.text[max(0, k * 256 - 128):k * 256 + 384])
+        return self.cache[k]
 
 
-def _statistic(text: str, fig: _Fig, lang: str | None, ref_year: int | None,
-               taken: set[int]) -> Statistic:
-    code = _lang_of(text, fig.start, lang)
+def _statistic(text: str, fig: _Fig, lang: str, years: YearIndex) -> Statistic:
     return Statistic(
         surface=text[fig.start:fig.end], char_start=fig.start, char_end=fig.end,
         value=fig.value, unit=fig.unit or "count", qualifier=fig.qualifier,
-        value_to=fig.value_to, year=year_for(text, fig.start, ref_year, taken),
-        subject=_subject(text, fig, code), base=fig.base, lang=code,
+        value_to=fig.value_to, year=years.year_for(fig.start),
+        subject=_subject(text, fig, lang), base=fig.base, lang=lang,
     )
 
 
-def _cell_statistic(text: str, cell, lang: str | None) -> Statistic:
+def _cell_statistic(text: str, cell: Cell, lang: str) -> Statistic:
     return Statistic(
         surface=text[cell.start:cell.end], char_start=cell.start, char_end=cell.end,
-        value=cell.value, unit=cell.unit, year=cell.year, article=cell.article,
-        lang=_lang_of(text, cell.start, lang),
+        value=cell.value, unit=cell.unit, year=cell.year, article=cell.article, lang=lang,
     )
 
 

@@ -25,15 +25,16 @@ GROUP_SEPARATORS = " \u00a0\u2009\u202f"
 # A grouped integer ("268 750 015") must have 3-digit groups after a 1-3 digit
 # head and must not run into a further digit; otherwise a plain integer.
 # The decimal part needs a digit right after the comma, so "205, 206" stays a list.
+# No look-behind: a pattern that starts with a digit lets the regex engine skip
+# ahead fast; a number glued to "1." or "2," is dropped by the caller instead.
 NUMBER_PATTERN = (
-    r"(?<![\d.,])"
-    r"(?:\d{1,3}(?:,\d{3}){2,}(?![.,]?\d)"  # English grouping, unambiguous: "1,250,000"
-    r"|(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])|\d+)"
+    r"\d(?:\d{0,2}(?:,\d{3}){2,}(?![.,]?\d)"  # English grouping, unambiguous: "1,250,000"
+    r"|(?:\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d*)"
     r"(?:[.,]\d+(?![.,]?\d))?)"
 )
+NUMBER_RE = re.compile(NUMBER_PATTERN)
 # "3,400" is 3.4 in Kazakh and Russian but 3400 in English: the caller decides
 AMBIGUOUS_COMMA_RE = re.compile(r"\d{1,3},\d{3}")
-NUMBER_RE = re.compile(NUMBER_PATTERN)
 
 # stem -> factor; a word is a multiplier when it starts with one of the stems
 # (that covers the case forms: мыңнан, мыңға, мыңдай, тысячи, миллионнан ...).

@@ -6,8 +6,8 @@ The data files are the single source of truth; each entry carries examples that
 * ``units.json`` -- units after a number (``%-ды``, ``теңгеден``, ``тоннаға``...);
 * ``qualifiers.json`` -- words before (``более``, ``шамамен``) and Kazakh
   postpositions after (``астам``, ``жуық``, ``дейін``) a figure;
-* ``not_statistics.json`` -- spans whose numbers are no statistics (articles,
-  dates, times, pages, law numbers...).
+* ``not_statistics.json`` -- numbers that are no statistics (articles, dates,
+  times, pages, law numbers...), tried only where a number starts.
 
 >>> p = statistics_patterns()
 >>> p.unit_at("%-ға жуық", 0)[:2]
@@ -66,10 +66,11 @@ class StatisticsPatterns:
     """All compiled patterns of the statistics extractor."""
 
     units: tuple[UnitPattern, ...]
-    before: tuple[tuple[str, re.Pattern[str]], ...]
+    before: re.Pattern[str]
+    before_names: tuple[str, ...]
     after: tuple[tuple[str, bool, re.Pattern[str]], ...]
     glued_approx: re.Pattern[str]
-    masks: re.Pattern[str]
+    masks: "MaskSet"
     range_from: re.Pattern[str]
     range_to: re.Pattern[str]
 
@@ -88,11 +89,8 @@ class StatisticsPatterns:
 
     def qualifier_before(self, left: str) -> tuple[str, int] | None:
         """Qualifier ending ``left`` (the text before a number): (qualifier, its start)."""
-        for name, regex in self.before:
-            m = regex.search(left)
-            if m:
-                return name, m.start()
-        return None
+        m = self.before.search(left)  # leftmost wins: "не более" over "более"
+        return (self.before_names[m.lastindex - 1], m.start()) if m else None
 
     def qualifier_after(self, text: str, pos: int, ablative: bool) -> tuple[str, int] | None:
         """Kazakh postposition at ``text[pos:]`` after spaces: (qualifier, end) or None."""
@@ -103,6 +101,85 @@ class StatisticsPatterns:
             if m:
                 return name, m.end()
         return None
+
+
+_TOKEN_START = re.compile(r"\S{0,200}$")
+_TOKEN_REST = re.compile(r"\S{0,200}")
+
+
+@dataclass(frozen=True)
+class MaskSet:
+    """The non-statistics of ``not_statistics.json``, tried only where a number starts.
+
+    >>> m = statistics_patterns().masks
+    >>> t = "ст. 190 и 191 гласит"
+    >>> m.mask_at(t, 4)
+    (0, 13)
+    >>> m.mask_at("үлесі 29%", 6) is None
+    True
+    """
+
+    at_number: re.Pattern[str] | None
+    line_start: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    extend: tuple[re.Pattern[str], ...]
+    brackets: bool
+    tokens: re.Pattern[str] | None
+
+    def mask_at(self, text: str, s: int) -> tuple[int, int] | None:
+        """(start, end) of a non-statistic covering the number that starts at ``s``, or None."""
+        if self.at_number is not None:
+            m = self.at_number.match(text, s)
+            if m:
+                return s, m.end()
+        if self.line_start is not None and _opens_line(text, s):
+            m = self.line_start.match(text, s)
+            if m:
+                return s, m.end()
+        j = s
+        while j > 0 and s - j < 6 and text[j - 1] in " \u00a0\t\n\r\u2029":
+            j -= 1
+        # prefixes are short words: a 24-character window before the spaces is enough
+        p = self.before.search(text, max(0, j - 24), s) if self.before is not None else None
+        if p:  # one search for all prefixes; group k names the prefix, extend[k] its number
+            m = self.extend[p.lastindex - 1].match(text, s)
+            if m:
+                return p.start(), m.end()
+        if self.brackets:
+            i = text.rfind("[", max(0, s - 160), s)
+            if i >= 0 and text.find("]", i, s) < 0:
+                j = text.find("]", s, s + 160)
+                if j >= 0 and text.find("[", s, j) < 0:
+                    return i, j + 1
+        if self.tokens is not None:
+            t = _TOKEN_START.search(text, max(0, s - 200), s)
+            if t and self.tokens.search(text, t.start(), s):
+                return t.start(), _TOKEN_REST.match(text, s).end()
+        return None
+
+
+def _opens_line(text: str, s: int) -> bool:
+    i = s - 1
+    while i >= 0 and s - i < 20 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n\r\u2029"
+
+
+def _mask_set(entries: list[dict[str, Any]]) -> MaskSet:
+    def group(anchor: str) -> re.Pattern[str] | None:
+        pats = [e["pattern"] for e in entries if e["anchor"] == anchor]
+        return _compile("|".join(f"(?:{p})" for p in pats), "not_statistics.json") if pats else None
+
+    prefixed = [e for e in entries if e["anchor"] == "before_number"]
+    before = _compile("|".join(f"({e['pattern']}" + (r"\s*$)" if e.get("space", True) else "$)")
+                               for e in prefixed), "not_statistics.json") if prefixed else None
+    extend = tuple(_compile(e["extend"], f"not_statistics.json {e['name']}") for e in prefixed)
+    known = {"at_number", "line_start", "before_number", "brackets", "token"}
+    bad = [e["name"] for e in entries if e["anchor"] not in known]
+    if bad:
+        raise AnnotationError(f"not_statistics.json: unknown anchor in {', '.join(bad)}")
+    return MaskSet(group("at_number"), group("line_start"), before, extend,
+                   any(e["anchor"] == "brackets" for e in entries), group("token"))
 
 
 def _units(data: dict[str, Any]) -> tuple[UnitPattern, ...]:
@@ -117,30 +194,28 @@ def _units(data: dict[str, Any]) -> tuple[UnitPattern, ...]:
 def statistics_patterns() -> StatisticsPatterns:
     """The compiled patterns (built once per process).
 
-    >>> statistics_patterns().masks.search("ст. 190 УК").group()
-    'ст. 190'
+    >>> statistics_patterns().masks.mask_at("№ 324", 2)
+    (0, 5)
     """
     q = load_json("qualifiers.json")
     masks = load_json("not_statistics.json")["masks"]
-    before = tuple(
-        (e["qualifier"], _compile(r"(?<![^\W\d_])" + e["pattern"] + r"\s*$", "qualifiers.json"))
-        for e in q["before"]
-    )
+    before = _compile("|".join(r"(?<![^\W\d_])(" + e["pattern"] + r")\s*$" for e in q["before"]),
+                      "qualifiers.json")
     after = tuple(
         (e["qualifier"], bool(e.get("needs_ablative")),
          _compile(r"\s*" + e["pattern"] + r"(?![^\W\d_])", "qualifiers.json"))
         for e in q["after"]
     )
-    mask = "|".join(f"(?:{m['pattern']})" for m in masks)
     return StatisticsPatterns(
         units=_units(load_json("units.json")),
         before=before,
+        before_names=tuple(e["qualifier"] for e in q["before"]),
         after=after,
         glued_approx=_compile(q["glued_approx"]["pattern"] + r"$", "qualifiers.json"),
-        masks=_compile(mask, "not_statistics.json"),
+        masks=_mask_set(masks),
         range_from=_compile(r"(?<![^\W\d_])" + q["range"]["from"] + r"\s*$", "qualifiers.json"),
         range_to=_compile(r"\s*" + q["range"]["to"] + r"\s+(?=\d)", "qualifiers.json"),
     )
 
 
-__all__ = ["StatisticsPatterns", "UnitPattern", "statistics_patterns", "load_json"]
+__all__ = ["StatisticsPatterns", "UnitPattern", "MaskSet", "statistics_patterns", "load_json"]
