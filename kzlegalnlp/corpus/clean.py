@@ -127,8 +127,8 @@ def is_page_number(lines: Sequence[Line], i: int) -> bool:
     line = lines[i]
     if not _PAGE_NUMBER.fullmatch(line.text):
         return False
-    above = lines[i - 1].blank if i > 0 else True
-    below = lines[i + 1].blank if i + 1 < len(lines) else True
+    above = not lines[i - 1].text if i > 0 else True
+    below = not lines[i + 1].text if i + 1 < len(lines) else True
     return above and below
 
 
@@ -138,7 +138,7 @@ def printed_lines(lines: Sequence[Line]) -> list[Line]:
     >>> [l.text for l in printed_lines(split_lines("a\\n\\n5\\n\\nb"))]
     ['a', 'b']
     """
-    return [ln for i, ln in enumerate(lines) if not ln.blank and not is_page_number(lines, i)]
+    return [ln for i, ln in enumerate(lines) if ln.text and not is_page_number(lines, i)]
 
 
 class HyphenRule:
@@ -227,7 +227,7 @@ def text_width(lines: Sequence[Line]) -> int:
     >>> text_width(split_lines("a\\nbbb\\ncc"))
     3
     """
-    lengths = sorted(len(ln.text) for ln in lines if not ln.blank)
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
     if not lengths:
         return 1
     return max(1, lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))])
@@ -239,7 +239,7 @@ def is_wrapped(lines: Sequence[Line]) -> bool:
     >>> is_wrapped(split_lines("short\\n\\nlines")), is_wrapped(split_lines("x" * 300))
     (True, False)
     """
-    return any(not ln.blank for ln in lines) and text_width(lines) < WRAPPED_WIDTH
+    return any(ln.text for ln in lines) and text_width(lines) < WRAPPED_WIDTH
 
 
 _UPPER = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+")
@@ -291,7 +291,8 @@ class Layout:
     def of(cls, lines: Sequence[Line]) -> "Layout":
         """Measure the layout of ``lines``."""
         pages = frozenset(ln.number for i, ln in enumerate(lines) if is_page_number(lines, i))
-        return cls(is_wrapped(lines), text_width(lines), usual_gap(lines), pages)
+        width = text_width(lines)
+        return cls(width < WRAPPED_WIDTH, width, usual_gap(lines), pages)
 
     def breaks_between(self, a: Line, b: Line) -> bool:
         """True when a paragraph ends after ``a`` and another starts at ``b``.
@@ -324,7 +325,7 @@ def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
     """
     groups: list[list[Line]] = []
     for ln in lines:
-        if ln.blank or ln.number in layout.page_numbers:
+        if not ln.text or ln.number in layout.page_numbers:
             continue
         if groups and not layout.breaks_between(groups[-1][-1], ln):
             groups[-1].append(ln)
@@ -384,7 +385,7 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
     >>> build_paragraph(ls, HyphenRule(), 0).text
     'Западно-Казахстанского 2019-2020'
     """
-    lines = [ln for ln in lines if not ln.blank]
+    lines = [ln for ln in lines if ln.text]
     builder = _Builder()
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None

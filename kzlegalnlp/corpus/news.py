@@ -54,12 +54,14 @@ def _is_title(text: str) -> bool:
     return bool(text) and len(text.split()) <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(text)
 
 
-def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Document:
+def news_document(src: SourceText, lines: Sequence[Line] | None = None,
+                  layout: Layout | None = None) -> Document:
     """Make the single :class:`Document` of a news file.
 
     Args:
         src: The decoded file.
         lines: ``split_lines(src.text)``, when the caller has it already.
+        layout: ``Layout.of(lines)``, likewise.
 
     Returns:
         A document of kind ``news``.
@@ -70,10 +72,10 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None) -> Docum
     ('Жиын өтті', True, None)
     """
     lines = lines if lines is not None else split_lines(src.text)
-    printed = [ln for ln in lines if not ln.blank]
+    printed = [ln for ln in lines if ln.text]
     rule = HyphenRule.from_text(src.text)
     date, title, body = _header(printed)
-    layout = Layout.of(lines)
+    layout = layout or Layout.of(lines)
     groups = group_lines(body, layout)
     lang = detect_lang(" ".join(ln.text for ln in body)[:4000] or (title or ""))
     paragraphs = [build_paragraph(g, rule, k, context=lang) for k, g in enumerate(groups)]

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from ..errors import EmptyFileError
 from ..records import Document
-from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, is_wrapped, split_lines
+from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, split_lines
 from .io import SourceText
 from .lang import detect_lang
 from .news import first_sentence, news_document
@@ -24,7 +24,8 @@ from .patterns import PATTERNS, author_at, find_date
 from .starts import Group, Start, find_starts, heading_kind, make_groups
 
 
-def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) -> list[Document]:
+def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None,
+                          layout: Layout | None = None) -> list[Document]:
     """Split a proceedings file into documents.
 
     >>> from pathlib import Path
@@ -36,12 +37,13 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None) 
     Args:
         src: The decoded file (hard-wrapped: one printed line per line).
         lines: ``split_lines(src.text)``, when the caller has it already.
+        layout: ``Layout.of(lines)``, likewise.
 
     Returns:
         The documents, in file order.
     """
     lines = lines if lines is not None else split_lines(src.text)
-    layout = Layout.of(lines)
+    layout = layout or Layout.of(lines)
     rule = HyphenRule.from_text(src.text)
     groups = make_groups(lines, layout)
     starts = find_starts(groups, layout)
@@ -77,7 +79,7 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
     authors, affiliation = _authors(head, rule)
     first_line = groups[0].lines[0]
     if start.group == 0:  # page numbers above the first document belong to it
-        first_line = next(ln for ln in lines if not ln.blank)
+        first_line = next(ln for ln in lines if ln.text)
     last_line = _last_line(lines, groups)
     return Document(
         doc_id=f"{src.stem}:{start.kind}:L{first_line.number}",
@@ -111,11 +113,11 @@ def _last_line(lines: Sequence[Line], groups: list[Group]) -> Line:
     """The last non-blank line before the next document (page numbers included)."""
     last = groups[-1].lines[-1]
     k = last.number  # index of the line after ``last``
-    while k < len(lines) and (lines[k].blank or is_page_number(lines, k)):
+    while k < len(lines) and (not lines[k].text or is_page_number(lines, k)):
         k += 1
     end = k  # first line of the next document, or len(lines)
     for j in range(end - 1, last.number - 1, -1):
-        if not lines[j].blank:
+        if lines[j].text:
             return lines[j]
     return last
 
@@ -172,13 +174,14 @@ def split_source(src: SourceText) -> list[Document]:
     ['news']
     """
     lines = split_lines(src.text)
-    printed = [ln for ln in lines if not ln.blank]
+    printed = [ln for ln in lines if ln.text]
     if not printed or all(is_page_number(lines, ln.number - 1) for ln in printed):
         raise EmptyFileError(str(src.path), "no text found (only page numbers or white space)")
     header = PATTERNS["news_header"].regex.match(printed[0].text)
-    if header or not is_wrapped(lines):
-        return [news_document(src, lines)]
-    return proceedings_documents(src, lines)
+    layout = Layout.of(lines)
+    if header or not layout.wrapped:
+        return [news_document(src, lines, layout)]
+    return proceedings_documents(src, lines, layout)
 
 
 __all__ = ["split_source", "proceedings_documents", "find_starts"]
