@@ -9,7 +9,9 @@ Encodings are tried in a fixed, documented order:
 
 The BOM is not part of the decoded text, so character offsets start at the
 first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
-offsets point into the file as an editor shows it.
+offsets point into the file as an editor shows it. For PDF (pages joined by a
+blank line) and DOCX (one paragraph per line) offsets and line numbers refer to
+the extracted text, which ``Corpus.texts`` keeps.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
