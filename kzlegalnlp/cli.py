@@ -125,6 +125,23 @@ def corpus_command(
     raise typer.Exit(run(path, as_json, paragraphs))
 
 
+@app.command("export")
+def export_command(
+    paths: list[str] = typer.Argument(None, help="Files or folders to tag and export (default: the bundled corpus)."),
+    hf: str = typer.Option(..., "--hf", help="Folder to write: Parquet tables + dataset card (README.md)."),
+    tagged: str = typer.Option(None, "--from", help="Export a folder written by `kzlegal tag` instead of tagging."),
+    model: str = typer.Option(None, "--model", help="Topic model folder (default: the shipped model)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Files tagged in parallel."),
+) -> None:
+    """Write a Hugging Face dataset: documents, paragraphs, articles, statistics (.parquet) and a card.
+
+    Exit code: 0 written; 2 nothing written (no such path, not a tag folder, bad model).
+    """
+    from .integrations.hf import run_export
+
+    raise typer.Exit(run_export(paths or [], hf, tagged, model, workers))
+
+
 def main() -> None:
     """Entry point of the ``kzlegal`` console script."""
     app()
