@@ -42,6 +42,9 @@ class Piece:
     file, ``length`` the number of characters, ``line`` the 1-based source line.
     A character that cleaning *replaced* (a line break turned into a space) is a
     piece of length 1 pointing at the character it replaced.
+
+    >>> Piece(clean=0, source=10, length=2, line=3).source
+    10
     """
 
     clean: int
@@ -106,6 +109,11 @@ class Document(_Record):
     ``paragraphs`` hold the body; ``references`` the bibliography, kept apart.
     ``title_derived`` is True when no title was printed and it was made from the
     first sentence.
+
+    >>> p = Paragraph("Есірткі тәркіленді.", 0, 19, 1, 1, "kk", 0)
+    >>> d = Document("a:news:L1", "a.txt", "news", "kk", None, (), None, None, 1, 1, 0, 19, (p,))
+    >>> d.body, d.to_dict(paragraphs=False)["schema_version"]
+    ('Есірткі тәркіленді.', '1.0')
     """
 
     doc_id: str
@@ -144,7 +152,11 @@ class Document(_Record):
 
 @dataclass(frozen=True)
 class LoadProblem(_Record):
-    """A file that could not be loaded, and why."""
+    """A file that could not be loaded, and why.
+
+    >>> LoadProblem("scan.pdf", "no text layer").to_dict()
+    {'path': 'scan.pdf', 'reason': 'no text layer'}
+    """
 
     path: str
     reason: str
@@ -157,6 +169,10 @@ class ArticleRef(_Record):
     ``article`` is kept as printed ("291.2", "188-1"); ``range_to`` is set for
     ranges ("ст. 290-291.2"). ``resolution`` says how ``code`` was found:
     ``explicit``, ``context``, ``same_code`` or ``unresolved``.
+
+    >>> r = ArticleRef("ч. 2 ст. 190", 0, 12, "190", code="KZ-UK", part="2", resolution="explicit")
+    >>> r.to_dict()["code"], r.part
+    ('KZ-UK', '2')
     """
 
     surface: str
@@ -181,7 +197,12 @@ class ArticleRef(_Record):
 
 @dataclass(frozen=True)
 class Statistic(_Record):
-    """One figure: value, unit, qualifier, the year it refers to and what it counts."""
+    """One figure: value, unit, qualifier, the year it refers to and what it counts.
+
+    >>> s = Statistic("27 892", 0, 6, 27892.0, year=2025, subject="интернет-алаяқтық")
+    >>> s.unit, s.qualifier, s.to_dict()["year"]
+    ('count', 'exact', 2025)
+    """
 
     surface: str
     char_start: int
@@ -208,6 +229,10 @@ class TopicScores(_Record):
     are those at or above their threshold, best first; ``primary`` the best of
     them (or None). For documents, ``evidence`` maps each label to the indices of
     the paragraphs that drive it.
+
+    >>> t = TopicScores({"drugs": 0.91, "corruption": 0.08}, labels=("drugs",), primary="drugs")
+    >>> t.to_dict()["labels"]
+    ['drugs']
     """
 
     scores: Mapping[str, float]

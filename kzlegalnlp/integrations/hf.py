@@ -92,7 +92,11 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 @dataclass
 class Export:
-    """What :func:`export_hf` wrote: the folder, its files and the rows per table."""
+    """What :func:`export_hf` wrote: the folder, its files and the rows per table.
+
+    >>> Export(Path("d"), rows={"articles": 2}).rows["articles"]
+    2
+    """
 
     folder: Path
     files: list[Path] = field(default_factory=list)
