@@ -28,6 +28,7 @@ statistic of its own.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
@@ -240,14 +241,20 @@ def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
     return k >= 0 and pos < ends[k]
 
 
+def _finite(fig: _Fig) -> bool:
+    """A run of hundreds of digits overflows to infinity: no statistic."""
+    return math.isfinite(fig.value) and (fig.value_to is None or math.isfinite(fig.value_to))
+
+
 def _yearlike(v: float | None) -> bool:
     return v is not None and v == int(v) and 1800 <= v <= 2100
 
 
 def _is_year(fig: _Fig, surface: str) -> bool:
     """A bare 4-digit number 1800-2100 ("2025"), or a range of two ("1949-2004")."""
-    if fig.unit is not None or fig.mult is not None or re.search(r"\d[.,]\d", surface):
-        return False
+    if fig.unit is not None or fig.mult is not None or not re.fullmatch(r"\d{4}(?:\s*[-–—]\s*\d{4})?",
+                                                                       surface):
+        return False  # "2 000" (grouped) or "2000 адам" is a count, never a year
     return _yearlike(fig.value) and (fig.value_to is None or _yearlike(fig.value_to))
 
 
@@ -281,7 +288,7 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     starts, ends = _masked_spans(text, all_nums, pats)
     cells = table_cells(text, lines if lines is not None else split_lines(text))
     # a row starting inside a mask is a phone number, a date list...: no table row
-    cells = [c for c in cells if not _inside(c.row, starts, ends)]
+    cells = [c for c in cells if not _inside(c.row, starts, ends) and math.isfinite(c.value)]
     cell_starts = [c.start for c in cells]
     cell_ends = [c.end for c in cells]
     nums = [m for m in all_nums
@@ -297,7 +304,7 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
         fig, nxt = _read_figure(text, nums, i, pats)
         fig.numbers = [nums[k].start() for k in range(i, nxt)]
         i = nxt
-        if not (fig.drop or _is_year(fig, text[fig.start:fig.end])):
+        if not (fig.drop or _is_year(fig, text[fig.start:fig.end]) or not _finite(fig)):
             figs.append(fig)
     figs.extend(_bare_multipliers(text, pats, all_nums, starts, ends))
     figs.sort(key=lambda f: f.start)
