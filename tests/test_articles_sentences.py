@@ -60,6 +60,8 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [("KZ-UK", "190", None, None, None), ("KZ-UK", "191", None, None, None)]),
     ("Квалифицирующие признаки даны в ч. 1, 2 ст. 190 УК РК.",
      [("KZ-UK", "190", "1", None, None), ("KZ-UK", "190", "2", None, None)]),
+    ("Новые статьи, такие как 159.3 и 159.6 УК РФ, касаются платежей.",
+     [("RU-UK", "159.3", None, None, None), ("RU-UK", "159.6", None, None, None)]),
     ("Сроки указаны в статье 5 Закона РК «О полиции» и в ст. 6 этого Закона.",
      [(None, "5", None, None, None), (None, "6", None, None, None)]),
 ]
@@ -135,6 +137,8 @@ ENGLISH: list[tuple[str, list[R]]] = [
      [("KZ-Const", "17", None, None, None)]),
     ("Article 190(2)(b) of the Criminal Code of Kazakhstan was cited.",
      [("KZ-UK", "190", "2", "b", None)]),
+    ("Articles such as 366 and 367 of the Criminal Code of the Republic of Kazakhstan apply.",
+     [("KZ-UK", "366", None, None, None), ("KZ-UK", "367", None, None, None)]),
     ("Arts. 205 and 206 of the Criminal Code of the Republic of Kazakhstan overlap.",
      [("KZ-UK", "205", None, None, None), ("KZ-UK", "206", None, None, None)]),
 ]

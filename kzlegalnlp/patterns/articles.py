@@ -61,7 +61,11 @@ NOT_UNIT = (
 )
 
 # --- Russian ------------------------------------------------------------------
-RU_ART = r"(?<!\w)(?:ст\.\s*ст\.|ст\.\s*с\.|ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))"
+# "статьи, такие как 291.2" (articles such as ...) also leads a list
+RU_ART = (
+    r"(?<!\w)(?:ст\.\s*ст\.|ст\.\s*с\.|ст\."
+    r"|стать(?:ями|ях|ям|ей|ю|я|и|е)(?:\s*,?\s+таки(?:е|х|ми)\s+как)?)"
+)
 RU_SEP = (
     r"\s*(?:,\s*(?:(?:и|или|а\s+также)\s+)?|\s(?:и|или)\s+)"
     r"(?:(?:ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))\s*)?"
@@ -95,7 +99,7 @@ KK_PITEM = rf"(?:\d{{1,3}}(?:\s*-\s*{KK_ORD_SUFFIX})?|{KK_ORD})"
 KK_PLIST = rf"{KK_PITEM}(?:{KK_SEP}{KK_PITEM})*"
 
 # --- English ------------------------------------------------------------------
-EN_ART = r"(?<!\w)(?:articles?|arts?\.)"
+EN_ART = r"(?<!\w)(?:articles?(?:,?\s+such\s+as)?|arts?\.)"
 EN_SEP = r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:articles?|arts?\.)\s*)?"
 EN_ROMAN = r"(?-i:[IVX]{1,5})(?!\w)"  # upper case only: "Article I", not "article i.e."
 
@@ -110,7 +114,7 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("item", ITEM, ("290-291.2", "205–213", "227-1"), doc="a number or a range"),
         Pattern("ru_designator", RU_ART,
                 ("ст. 190", "ст.ст. 159", "ст.с.205", "статьей 960", "статьям 28", "Статья 5",
-                 "ст. ст. 1")),
+                 "ст. ст. 1", "статьи, такие как 159")),
         Pattern("ru_list", rf"{ITEM}(?:{RU_SEP}{ITEM})*",
                 ("159, 160, 204, 292 и 304", "168 и ст. 169", "290, 291, 291.1")),
         Pattern("ru_part", rf"{RU_PART_KW}\s*{RU_PLIST}",
@@ -145,7 +149,8 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("kk_same_code", r"(?:осы|сол)\s+кодекс\w*", ("осы Кодекстің", "осы кодекске")),
         Pattern("kk_law", r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?\s*\Z",
                 ("заңның ", "Заңының ")),
-        Pattern("en_designator", EN_ART, ("Article 190", "Art. 190", "Articles 205", "art. 1")),
+        Pattern("en_designator", EN_ART,
+                ("Article 190", "Art. 190", "Articles 205", "art. 1", "articles such as 205")),
         Pattern("en_list", rf"(?:{ITEM}|{EN_ROMAN})(?:{EN_SEP}(?:{ITEM}|{EN_ROMAN}))*",
                 ("205-213", "344 and 345", "II")),
         Pattern("en_suffix", r"\((?P<part>\d{1,3})\)(?:\s*\((?P<para>\d{1,3}|[a-z])\))?",
