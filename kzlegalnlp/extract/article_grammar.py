@@ -35,7 +35,7 @@ class Attach:
     law: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     """One referenced article before code resolution; offsets into the parsed text."""
 
@@ -50,7 +50,7 @@ class Hit:
     attach: Attach | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -119,6 +119,8 @@ def _re() -> dict[str, re.Pattern[str]]:
 
 def _split_item(s: str) -> tuple[str, str | None]:
     """"290-291.2" -> ("290", "291.2"); "188-1" stays an inserted article."""
+    if "-" not in s and "–" not in s and "—" not in s:
+        return s, None
     m = _re()["num_split"].fullmatch(s)
     a, b = (m.group(1), m.group(2)) if m else (s, None)
     if "-" in a and b is None:

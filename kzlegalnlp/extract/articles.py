@@ -44,13 +44,13 @@ def _resolve_hit(hit: Hit, ctx: Context) -> tuple[str | None, str, str | None]:
 
 
 def _to_record(text: str, hit: Hit, code: str | None, how: str, law: str | None) -> ArticleRef:
-    title_ru, title_kk = _codes.title(code, hit.article)
+    title_ru, title_kk = _codes.title(code, hit.article) if code else (None, None)
     return ArticleRef(
         surface=text[hit.start:hit.end], char_start=hit.start, char_end=hit.end,
         article=hit.article, code=code, part=hit.part, paragraph=hit.paragraph,
         subparagraph=hit.subparagraph, range_to=hit.range_to, lang=hit.lang,
         resolution=how, law=law, title_ru=title_ru, title_kk=title_kk,
-        topics=_codes.topics(code, hit.article, hit.range_to, hit.part, hit.paragraph),
+        topics=_codes.topics(code, hit.article, hit.range_to, hit.part, hit.paragraph) if code else (),
     )
 
 
