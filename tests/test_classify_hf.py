@@ -12,7 +12,7 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("tokenizers")
 
-from kzlegalnlp.classify import classify, load_model  # noqa: E402
+from kzlegalnlp.classify import TopicClassifier, classify, load_model  # noqa: E402
 from kzlegalnlp.classify.hf import HFTopicClassifier  # noqa: E402
 from kzlegalnlp.errors import ConfigError, ModelError  # noqa: E402
 from kzlegalnlp.records import Document, Paragraph  # noqa: E402
@@ -71,6 +71,7 @@ def test_save_load_same_scores_and_no_pickle(fitted: HFTopicClassifier, tmp_path
     assert (d / "model.safetensors").is_file() and not list(d.glob("*.bin"))
     back = load_model(d)
     assert isinstance(back, HFTopicClassifier) and back.classes_ == ("fraud", "bribes")
+    assert isinstance(TopicClassifier.load(d), HFTopicClassifier)  # what `kzlegal tag --model DIR` calls
     texts = [t for t, _ in TRAIN]
     np.testing.assert_allclose(back.predict_proba(texts), fitted.predict_proba(texts), atol=1e-5)
     (d / "hf_config.json").write_text("{}", encoding="utf-8")

@@ -39,8 +39,17 @@ def _resolve(model: Any) -> Any:
     if model is None:
         return default_model()
     if isinstance(model, (str, Path)):
-        return load_model(model)
+        path = Path(model).resolve()
+        manifest = path / "MANIFEST.json"
+        # loaded once per process (callers such as the spaCy component pass the folder on every call);
+        # a rewritten manifest means a new model and a fresh load
+        return _load_cached(str(path), manifest.stat().st_mtime_ns if manifest.is_file() else 0)
     return model
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, stamp: int) -> Any:
+    return load_model(path)
 
 
 def load_model(path: str | Path) -> Any:
@@ -49,11 +58,6 @@ def load_model(path: str | Path) -> Any:
     >>> load_model(DEFAULT_MODEL_DIR).classes_[0]
     'cyber_fraud'
     """
-    path = Path(path)
-    if (path / "hf_config.json").is_file():
-        from .hf import HFTopicClassifier
-
-        return HFTopicClassifier.load(path)
     return TopicClassifier.load(path)
 
 

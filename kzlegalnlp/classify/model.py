@@ -214,8 +214,17 @@ class TopicClassifier(DocumentMixin):
         return save_linear(self, Path(path))
 
     @classmethod
-    def load(cls, path: str | Path) -> "TopicClassifier":
-        """Read a model directory written by :meth:`save`, checking every file's sha256."""
+    def load(cls, path: str | Path) -> Any:
+        """Read a model directory written by :meth:`save`, checking every file's sha256.
+
+        A directory written by the transformers backend is loaded as an
+        :class:`~kzlegalnlp.classify.hf.HFTopicClassifier` (same prediction API), so
+        ``kzlegal tag --model DIR`` takes either kind.
+        """
         from .store import load_linear
 
+        if (Path(path) / "hf_config.json").is_file():
+            from .hf import HFTopicClassifier
+
+            return HFTopicClassifier.load(path)
         return load_linear(cls, Path(path))
