@@ -159,6 +159,8 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
     else:
         fig.value *= fig.mult or 1.0
     _read_after(text, fig, pats)
+    if fig.unit is None and _shares_dropped_unit(text, fig.end, pats):
+        fig.drop = True  # "21-29 және 30-39 жас": the first group's unit is printed later
     if fig.qualifier == "exact":
         before = pats.qualifier_before(left)
         if before and not (before[0] == "up_to" and _change_to(text, fig.start, left)):
@@ -171,6 +173,19 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
         while nxt < len(nums) and nums[nxt].start() < base.end():
             nxt += 1
     return fig, nxt
+
+
+SHARED_UNIT_RE = re.compile(r"\s*(?:және|мен|и|или|немесе|and|or|,)\s*\d+(?:[.,]\d+)?"
+                            r"(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+
+
+def _shares_dropped_unit(text: str, pos: int, pats: StatisticsPatterns) -> bool:
+    """True when "X and Y <unit>" follows and the unit is one of the dropped (ages, years)."""
+    m = SHARED_UNIT_RE.match(text, pos)
+    if not m:
+        return False
+    unit = pats.unit_at(text, m.end(), nouns=False)
+    return bool(unit and unit[2])
 
 
 def _change_to(text: str, start: int, left: str) -> bool:
