@@ -143,3 +143,29 @@ def test_any_layout_splits_into_tiling_documents(parts) -> None:
             assert d.line_start <= p.line_start <= p.line_end <= d.line_end
     printed = [n for n, line in enumerate(lines) if line.strip()]
     assert all(owners[n] == 1 for n in printed)
+
+
+def _paper(heading: str) -> str:
+    """A one-paper proceedings text whose reference list starts with ``heading``."""
+    lines = [" ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА", "", "", "Мақаланың мәтіні осы жерде басталады [1].",
+             "Екінші сөйлем де мәтінге жатады [2].", "", heading, "1. Бірінші дереккөз. – Алматы, 2020.",
+             "2. Екінші дереккөз. – Астана, 2021."]
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "Әдебиеттер тізімі", "Пайдаланылған әдебиеттер", "Список литературы", "Литература:", "References",
+    "Список использованных источников",
+])
+def test_reference_headings_in_each_language(heading: str) -> None:
+    text = _paper(heading)
+    (doc,) = split_source(SourceText(Path("r.txt"), "r.txt", text, "utf-8"))
+    assert [p.text[:2] for p in doc.references] == ["1.", "2."]
+    assert all(heading not in p.text for p in doc.paragraphs + doc.references)
+    assert doc.paragraphs[-1].text.endswith("[2].")
+
+
+def test_a_paragraph_merely_mentioning_literature_stays_in_the_body() -> None:
+    text = _paper("Литература по этому вопросу обширна, но противоречива.")
+    (doc,) = split_source(SourceText(Path("r.txt"), "r.txt", text, "utf-8"))
+    assert not doc.references

@@ -121,6 +121,8 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
     >>> heading_kind(groups, 3, _demo()[1]), heading_kind(groups, 0, _demo()[1])
     (('resolution', 4), None)
     """
+    if PATTERNS["reference_heading"].matches(groups[i].text):
+        return None  # "Әдебиеттер тізімі", "Список литературы": a list, but of references
     kind = None
     j = i
     while j < len(groups) and j - i < HEADING_MAX_GROUPS:
