@@ -169,6 +169,18 @@ YEARS = [
     ("Ущерб составил 5 млн тенге (данные за 2021 год).", None, 2021),
 ]
 
+# the year of a paragraph that names one single year carries over; several do not
+PARAGRAPH_YEARS = [
+    ("2024 жылы 5 іс сотқа жіберілді. Сондай-ақ 3 адам ұсталды.", [2024, 2024]),
+    ("В 2020 году возбуждено 5 дел. В 2021 году 6 дел. Всего 11 дел.", [2020, 2021, None]),
+    ("2024 жылы 5 іс ашылды.\nТағы 3 адам ұсталды.", [2024, None]),
+]
+
+
+@pytest.mark.parametrize("text,years", PARAGRAPH_YEARS)
+def test_paragraph_year(text, years):
+    assert [s.year for s in extract_statistics(text)] == years
+
 
 @pytest.mark.parametrize("text,ref,year", YEARS)
 def test_year(text, ref, year):
@@ -185,6 +197,8 @@ SUBJECTS = [
     ("In 2022, police recorded 3,400 cyber incidents.", "cyber incidents"),
     ("Возбуждено 78 уголовных дел.", "уголовных дел"),
     ("Нарушения: превышение скорости – 41%, проезд на красный – 12%.", "превышение скорости"),
+    ("Около 40% опрошенных студентов доверяют полиции.", "опрошенных студентов"),
+    ("Осуждённые по возрасту: от 25 до 34 лет – 22%.", "от 25 до 34 лет"),
 ]
 
 

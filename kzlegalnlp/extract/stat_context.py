@@ -6,9 +6,10 @@ gold and the code can be compared:
 * **year** -- the nearest year printed before the figure in its sentence
   ("2025 жылы", "в 2019 году", "in 2017 –"); else the nearest one after it;
   else a relative word ("биыл", "жыл ішінде", "в этом году", "this year" -> the
-  document's year; "былтыр", "в прошлом году", "last year" -> the year before); else the
-  last year printed earlier in the paragraph (or the previous sentence). A printed year range ("2018-2021
-  жылдары") blocks the guess: the figure is then for the whole span, ``None``.
+  document's year; "былтыр", "в прошлом году", "last year" -> the year before); else
+  the year of the paragraph when the paragraph names one single year before the
+  figure (a news report on "2025 жылы"). Several years, or a printed range
+  ("2018-2021 жылдары"), leave the year unknown: ``None``.
 * **subject** -- for Kazakh, the words after the figure up to the head noun
   (a word with a possessive or case ending, or before a verb); for Russian and
   English, the noun after a count ("78 уголовных дел"), or the label before a
@@ -131,13 +132,12 @@ class YearIndex:
         relative = self._relative(s, e)
         if relative is not None or s == 0:
             return relative
-        # carry a year over from earlier in the paragraph (a line of plain text),
-        # or at least from the previous sentence
-        ps, _ = self.sentence(max(0, s - 2))
+        # carry the year of the paragraph (a line of plain text) when it names
+        # one single year before the figure; several years or a span: unknown
         lo = max(0, s - 3000)
         block = max(self.text.rfind("\n", lo, s), self.text.rfind("\u2029", lo, s), lo - 1) + 1
-        prev = self._between(min(ps, block), s)
-        return prev[-1][1] if prev else None
+        years = {y for _, y in self._between(block, s)}
+        return years.pop() if len(years) == 1 else None
 
 
 def _year_mentions(text: str, spans: list[tuple[int, int]],
@@ -251,6 +251,21 @@ def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:
     return " ".join(words) or None
 
 
+RU_GENITIVE = ("ов", "ев", "ей", "ий", "ых", "их", "ех", "ин", "ок", "ек", "of")
+
+
+def share_of_ru(text: str, pos: int) -> str | None:
+    """What a Russian share counts: the genitive after it ("35% подростков"), or None.
+
+    >>> share_of_ru(" подростков правонарушителей воспитывались", 0), share_of_ru(" сумма", 0)
+    ('подростков правонарушителей', None)
+    """
+    m = next_word(text, pos)
+    if not m or not m.group().lower().endswith(RU_GENITIVE) or m.group().lower() == "of":
+        return None
+    return subject_after_ru(text, pos)
+
+
 def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     """Russian or English counted noun after a count ("78 уголовных дел"), or None.
 
@@ -268,7 +283,10 @@ def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     return " ".join(words) or None
 
 
-LABEL_RE = re.compile(r"([^\W\d_][^–—:;()\[\]\d]{2,60}?)\s*[–—:-]\s*[(+]?$")
+LABEL_RE = re.compile(r"([^\W\d_][^–—:;()\[\]]{2,60}?)\s*[–—:-]\s*[(+]?$")
+LABEL_VERBS = frozenset("""составляет составляют составило составила составил является
+    было были is are was were құрайды құрады болды""".split())
+LABEL_WORDS = 5  # a label is a short noun phrase: "от 18 до 24 лет", "piloting technique"
 
 
 def subject_before_dash(text: str, pos: int) -> str | None:
@@ -281,10 +299,12 @@ def subject_before_dash(text: str, pos: int) -> str | None:
     m = LABEL_RE.search(left)
     if not m:
         return None
-    label = re.split(r"[,.]\s*", m.group(1).strip())[-1].strip()
-    label = " ".join(label.split()[-4:])
-    return label or None
+    words = re.split(r"[,.]\s+", m.group(1).strip())[-1].split()
+    while words and words[-1].lower() in LABEL_VERBS:
+        words.pop()  # "... образованием составляет – 3,2%": the verb is no part of it
+    label = " ".join(words[-LABEL_WORDS:])
+    return label if label and label[0].isalpha() else None
 
 
 __all__ = ["YearIndex", "year_for", "sentence_bounds", "subject_after_kk", "subject_after_ru",
-           "subject_before_dash"]
+           "subject_before_dash", "share_of_ru"]

@@ -37,7 +37,8 @@ from ..records import Document, Paragraph, Statistic
 from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
                                 parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
-from .stat_context import YearIndex, subject_after_kk, subject_after_ru, subject_before_dash
+from .stat_context import (YearIndex, share_of_ru, subject_after_kk, subject_after_ru,
+                           subject_before_dash)
 from .stat_tables import Cell, split_lines, table_cells
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
@@ -281,6 +282,10 @@ def _subject(text: str, fig: _Fig, lang: str) -> str | None:
         after = subject_after_kk(text, fig.end) if lang == "kk" else subject_after_ru(text, fig.end)
         if after:
             return after
+    if fig.unit == "percent" and lang == "ru":
+        share = share_of_ru(text, fig.end)
+        if share:
+            return share
     return subject_before_dash(text, fig.start)
 
 
