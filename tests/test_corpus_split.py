@@ -169,3 +169,12 @@ def test_a_paragraph_merely_mentioning_literature_stays_in_the_body() -> None:
     text = _paper("Литература по этому вопросу обширна, но противоречива.")
     (doc,) = split_source(SourceText(Path("r.txt"), "r.txt", text, "utf-8"))
     assert not doc.references
+
+
+def test_a_section_heading_with_a_kind_word_does_not_open_a_document() -> None:
+    page = ("Мәтін осы жерде аяқталады және келесі бетке көшеді.\n\n"
+            " Программа профилактики\n\n"
+            "Профилактика начинается в школе и продолжается в семье.\n")
+    text = " ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА\n\n\n\n" + page
+    docs = split_source(SourceText(Path("s.txt"), "s.txt", text, "utf-8"))
+    assert [d.kind for d in docs] == ["paper"]

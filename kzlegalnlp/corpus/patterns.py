@@ -65,6 +65,11 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
        ("участники конференции",), _I),
     _p("resolution", r"\b(?:резолюция|қарары|қарар|resolution)\b",
        ("қорытындысы бойынша ҚАРАРЫ", "РЕЗОЛЮЦИЯ", "Resolution"), ("қарастырылды",), _I),
+    # The event a programme, list or resolution belongs to.
+    _p("event", r"конференц|семинар|форум|кругл\w* стол|дөңгелек үстел|симпозиум|conference"
+                r"|seminar|workshop|symposium",
+       ("ғылыми-тәжірибелік конференцияның бағдарламасы", "семинардың қатысушылары",
+        "работы круглого стола", "Conference programme"), ("Программа профилактики",), _I),
     # A reference list starts with one of these headings, alone on its line.
     _p("reference_heading",
        r"(?:список\s+(?:использованн\w+\s+)?(?:литературы|источников)|литература"

@@ -8,7 +8,9 @@ starts at the paragraph where one of these holds:
    paragraphs without a final full stop, closer together than a paragraph gap)
    begin or end with a kind word: ``бағдарламасы`` / ``Программа`` ->
    programme, ``қатысушылар`` / ``ТІЗІМІ`` / ``СПИСОК`` -> participants,
-   ``ҚАРАРЫ`` / ``РЕЗОЛЮЦИЯ`` -> resolution.
+   ``ҚАРАРЫ`` / ``РЕЗОЛЮЦИЯ`` -> resolution; the kind word is in capitals or
+   the heading names the event (``конференция``, ``семинар``, ``дөңгелек
+   үстел``...), so a section heading like "Программа профилактики" is not one.
 2. **Paper title.** A paragraph in capitals of at least three words at the top
    of a page, after a wider gap than usual, or right after author blocks. The
    paper starts at its author blocks when they precede it: walking back over
@@ -123,7 +125,7 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
     """
     if PATTERNS["reference_heading"].matches(groups[i].text):
         return None  # "Әдебиеттер тізімі", "Список литературы": a list, but of references
-    kind = None
+    kind, capitals = None, False
     j = i
     while j < len(groups) and j - i < HEADING_MAX_GROUPS:
         g = groups[j]
@@ -134,10 +136,16 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
         words = g.text.split()
         for name in _KINDS:
             ends = (words[0], words[-1], " ".join(words[:2]), " ".join(words[-2:]))
-            if kind is None and any(PATTERNS[name].regex.fullmatch(w.strip("«»\"':,.")) for w in ends):
-                kind = name
+            hit = next((w for w in ends if PATTERNS[name].regex.fullmatch(w.strip("«»\"':,."))), None)
+            if kind is None and hit:
+                kind, capitals = name, is_caps(hit)
         j += 1
-    return (kind, j) if kind else None
+    if kind is None:
+        return None
+    # a section heading such as "Программа профилактики" is no programme: the kind
+    # word must be printed in capitals or the heading must name the event
+    heading = " ".join(g.text for g in groups[i:j])
+    return (kind, j) if capitals or PATTERNS["event"].search(heading) else None
 
 
 def _is_author(groups: list[Group], k: int) -> bool:
