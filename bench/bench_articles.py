@@ -3,7 +3,7 @@
 Run: ``python bench/bench_articles.py [--runs 7]``. Prints the median of several
 runs. The adversarial part times 1 MB and 10 MB of the same pathological text
 (repeated "ст. ст. 1, 2, 3," lists, long digit runs, dots and hyphens, Kazakh
-"бап" runs); time per MB must stay flat (ratio near 10 for 10x the input).
+"бап" runs, references followed by thousands of blanks); time per MB must stay flat (ratio near 10 for 10x the input).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ ADVERSARIAL = {
     "dots and hyphens": "1.2.3-4-5.6-7.8 ...--- ",
     "kazakh lists": "ҚР ҚК 1, 2, 3 және 4-бабы ",
     "mixed": "ч. 1 ст. 2-3.4 п. «в» 5-бабының 6-бөлігі 7) тармағы, ",
+    "blank runs": "ст. 1" + " " * 5000 + "ҚР ҚК 2" + " \n" * 2500 + "3-бап" + " " * 5000,
 }
 
 

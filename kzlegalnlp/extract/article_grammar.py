@@ -70,7 +70,7 @@ def _re() -> dict[str, re.Pattern[str]]:
     kk_sub = PATTERNS["kk_subparagraph"].regex
     return {
         "anchor": re.compile(
-            rf"(?P<ru>{RU_ART})\s*(?=\d)|(?P<en>{EN_ART})\s*(?=\d|{EN_ROMAN})", _I),
+            rf"(?P<ru>{RU_ART})\s*+(?=\d)|(?P<en>{EN_ART})\s*+(?=\d|{EN_ROMAN})", _I),
         "kk_anchor": re.compile(rf"(?P<kk>\d){KK_CONNECT}\Z", _I),
         "num_split": re.compile(rf"({NUM})(?:{DASH}({NUM}))?"),
         "item": re.compile(rf"{ITEM}{NOT_UNIT}", _I),
@@ -80,34 +80,34 @@ def _re() -> dict[str, re.Pattern[str]]:
         "en_next": re.compile(rf"{EN_SEP}((?:{ITEM}|{EN_ROMAN})){NOT_UNIT}", _I),
         "kk_next": re.compile(rf"{KK_SEP}({ITEM}){NOT_UNIT}", _I),
         "kk_list_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})*\Z", _I),
-        "kk_list2_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})+\s*\Z", _I),
+        "kk_list2_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})+\s*+\Z", _I),
         "kk_bap": re.compile(rf"{KK_CONNECT}{KK_BAP}", _I),
-        "kk_part": re.compile(rf"\s*(?P<v>{KK_PLIST})\s*-?\s*бөлі[кг]\w*", _I),
-        "kk_para": re.compile(rf"\s*(?P<v>{kk_para})", _I),
-        "kk_sub": re.compile(rf"\s*(?P<v>{kk_sub})", _I),
+        "kk_part": re.compile(rf"\s*+(?P<v>{KK_PLIST})\s*+-?\s*+бөлі[кг]\w*", _I),
+        "kk_para": re.compile(rf"\s*+(?P<v>{kk_para})", _I),
+        "kk_sub": re.compile(rf"\s*+(?P<v>{kk_sub})", _I),
         "kk_paren": re.compile(
-            rf"\s*\(\s*(?P<p>{KK_PLIST})\s*-?\s*бөлі[кг]\w*"
-            rf"(?:\s*(?P<q>\d{{1,3}})\s*(?:\)|-)\s*тарма[қғ](?!ша)\w*)?\s*\)", _I),
+            rf"\s*+\(\s*+(?P<p>{KK_PLIST})\s*+-?\s*+бөлі[кг]\w*"
+            rf"(?:\s*+(?P<q>\d{{1,3}})\s*+(?:\)|-)\s*+тарма[қғ](?!ша)\w*)?\s*+\)", _I),
         "kk_before": re.compile(
             r"(?:(?P<same>(?:осы|сол)\s+кодекс\w*)|(?P<law>(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?)"
-            r"|(?P<generic>(?<!\w)Кодекс\w*))\s*\Z", _I),
+            r"|(?P<generic>(?<!\w)Кодекс\w*))\s*+\Z", _I),
         "ru_suffix": re.compile(
-            rf"\s*,?\s*(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
-            rf"\s*(?P<v>{RU_PLIST})", _I),
+            rf"\s*+,?\s*+(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
+            rf"\s*+(?P<v>{RU_PLIST})", _I),
         "ru_prefix": re.compile(
-            rf"(?:(?P<sub>{RU_SUB_KW})\s*(?P<subv>{RU_PLIST})\s*,?\s*)?"
-            rf"(?:(?P<para>{RU_PARA_KW})\s*(?P<parav>{RU_PLIST})\s*,?\s*)?"
-            rf"(?:(?P<part>{RU_PART_KW})\s*(?P<partv>{RU_PLIST})\s*,?\s*)?\Z", _I),
+            rf"(?:(?P<sub>{RU_SUB_KW})\s*+(?P<subv>{RU_PLIST})\s*+,?\s*+)?"
+            rf"(?:(?P<para>{RU_PARA_KW})\s*+(?P<parav>{RU_PLIST})\s*+,?\s*+)?"
+            rf"(?:(?P<part>{RU_PART_KW})\s*+(?P<partv>{RU_PLIST})\s*+,?\s*+)?\Z", _I),
         "en_prefix": re.compile(
-            rf"(?:(?<!\w)(?P<sub>sub-?paragraph)\s+(?P<subv>{RU_PLIST})\s+(?:of\s+)?)?"
-            rf"(?:(?<!\w)(?P<para>paragraph|para\.|item)\s+(?P<parav>{RU_PLIST})\s+(?:of\s+)?)?"
-            rf"(?:(?<!\w)(?P<part>part)\s+(?P<partv>{RU_PLIST})\s+(?:of\s+)?)?\Z", _I),
+            rf"(?:(?<!\w)(?P<sub>sub-?paragraph)\s++(?P<subv>{RU_PLIST})\s++(?:of\s++)?)?"
+            rf"(?:(?<!\w)(?P<para>paragraph|para\.|item)\s++(?P<parav>{RU_PLIST})\s++(?:of\s++)?)?"
+            rf"(?:(?<!\w)(?P<part>part)\s++(?P<partv>{RU_PLIST})\s++(?:of\s++)?)?\Z", _I),
         "ru_after": re.compile(
-            rf"\s*(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<samelaw>{PATTERNS['ru_same_law'].regex})"
+            rf"\s*+(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<samelaw>{PATTERNS['ru_same_law'].regex})"
             rf"|(?P<law>{PATTERNS['ru_law'].regex})"
             rf"|(?P<generic>{PATTERNS['generic_code'].regex}))", _I),
         "en_after": re.compile(
-            rf"\s+(?:of\s+)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
+            rf"\s++(?:of\s++)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
             rf"|(?P<law>{PATTERNS['en_law'].regex}))", _I),
         "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),

@@ -6,8 +6,10 @@ proves both directions: each pattern matches each of its examples, and each
 example is matched by its pattern. The code registry (names and abbreviations of
 codes, country markers) is data: ``codes.json`` next to this module.
 
-All patterns avoid nested unbounded repetition over the same characters, so a
-match attempt costs time linear in what it reads (no catastrophic backtracking).
+All patterns avoid nested unbounded repetition over the same characters, and
+runs of white space are read possessively (``\\s*+``), so a match attempt costs
+time linear in what it reads: no catastrophic backtracking, not even on long
+runs of spaces (``\\s*-?\\s*`` alone is quadratic on them).
 
 >>> import re
 >>> bool(re.search(PATTERNS["ru_designator"].regex, "согласно ст. 190", re.I))
@@ -51,27 +53,27 @@ class Pattern:
 # inserted article ("188-1") or a range ("205-211") is decided in code: an
 # inserted number is smaller than its base.
 NUM = r"\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d)){0,2}(?:-\d{1,2}(?!\d)(?!\.\d))?"
-DASH = r"\s*[-–—]\s*"
+DASH = r"\s*+[-–—]\s*+"
 # one list item: a number or a range of numbers
 ITEM = rf"{NUM}(?:{DASH}{NUM})?"
 # a number must not be a year, a chapter, a percentage or an amount
 NOT_UNIT = (
-    r"(?!\s*-?\s*(?:жыл|ж\.|жж|тарау|бөлім(?!\w*\s*\d)|пайыз|%)"
-    r"|\s*(?:год|г\.|гг|лет|процент|тенге|млн|млрд|тыс|year|percent))"
+    r"(?!\s*+-?\s*+(?:жыл|ж\.|жж|тарау|бөлім(?!\w*\s*\d)|пайыз|%)"
+    r"|\s*+(?:год|г\.|гг|лет|процент|тенге|млн|млрд|тыс|year|percent))"
 )
 
 # --- Russian ------------------------------------------------------------------
 # "статьи, такие как 291.2" (articles such as ...) also leads a list
 RU_ART = (
-    r"(?<!\w)(?:ст\.\s*ст\.|ст\.\s*с\.|ст\."
-    r"|стать(?:ями|ях|ям|ей|ю|я|и|е)(?:\s*,?\s+таки(?:е|х|ми)\s+как)?)"
+    r"(?<!\w)(?:ст\.\s*+ст\.|ст\.\s*+с\.|ст\."
+    r"|стать(?:ями|ях|ям|ей|ю|я|и|е)(?:(?:\s*+,\s*+|\s++)таки(?:е|х|ми)\s++как)?)"
 )
 RU_SEP = (
-    r"\s*(?:,\s*(?:(?:и|или|а\s+также)\s+)?|\s(?:и|или)\s+)"
-    r"(?:(?:ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))\s*)?"
+    r"(?:\s*+,\s*+(?:(?:и|или|а\s++также)\s++)?|\s++(?:и|или)\s++)"
+    r"(?:(?:ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))\s*+)?"
 )
-RU_PART_KW = r"(?<!\w)(?:ч\.\s*ч\.|ч\.|част(?:ями|ях|ям|ью|ей|ь|и))"
-RU_PARA_KW = r"(?<!\w)(?:п\.\s*п\.|п\.|пункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?(?!\w))"
+RU_PART_KW = r"(?<!\w)(?:ч\.\s*+ч\.|ч\.|част(?:ями|ях|ям|ью|ей|ь|и))"
+RU_PARA_KW = r"(?<!\w)(?:п\.\s*+п\.|п\.|пункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?(?!\w))"
 RU_SUB_KW = r"(?<!\w)(?:пп\.|подп\.|подпункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?(?!\w))"
 RU_ORD = (
     r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
@@ -79,7 +81,7 @@ RU_ORD = (
 )
 PITEM = r"(?:«[а-яёa-z]»|\"[а-яёa-z]\"|[а-яё]\)|\d{1,3}(?:\.\d{1,2})?(?:-\d)?\)?)"
 RU_PITEM = rf"(?:{PITEM}|{RU_ORD})"
-RU_PLIST = rf"{RU_PITEM}(?:\s*(?:,|\sи\s)\s*{RU_PITEM})*"
+RU_PLIST = rf"{RU_PITEM}(?:(?:\s*+,\s*+|\s++и\s++){RU_PITEM})*"
 
 # --- Kazakh -------------------------------------------------------------------
 KK_ORD_SUFFIX = r"(?:ыншы|інші|нші|ншы|ші|шы)"
@@ -92,15 +94,15 @@ RU_ORD_STEMS = {
     "шест": "6", "седьм": "7", "восьм": "8", "девят": "9", "десят": "10",
 }
 KK_ORD = "(?:" + "|".join(KK_ORD_WORDS) + ")"
-KK_CONNECT = rf"\s*-?\s*(?:{KK_ORD_SUFFIX}\s*-?\s*)?"
+KK_CONNECT = rf"\s*+-?\s*+(?:{KK_ORD_SUFFIX}\s*+-?\s*+)?"
 KK_BAP = r"(?-i:ба[пб])\w*"  # lower case: "БАПАНОВ" is a surname
-KK_SEP = r"\s*-?\s*(?:,\s*(?:және\s+)?|\s(?:және|мен|немесе)\s+)"
-KK_PITEM = rf"(?:\d{{1,3}}(?:\s*-\s*{KK_ORD_SUFFIX})?|{KK_ORD})"
+KK_SEP = r"\s*+-?(?:\s*+,\s*+(?:және\s++)?|\s*+(?<![^\s-])(?:және|мен|немесе)\s++)"
+KK_PITEM = rf"(?:\d{{1,3}}(?:\s*+-\s*+{KK_ORD_SUFFIX})?|{KK_ORD})"
 KK_PLIST = rf"{KK_PITEM}(?:{KK_SEP}{KK_PITEM})*"
 
 # --- English ------------------------------------------------------------------
-EN_ART = r"(?<!\w)(?:articles?(?:,?\s+such\s+as)?|arts?\.)"
-EN_SEP = r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:(?:articles?|arts?\.)\s*)?"
+EN_ART = r"(?<!\w)(?:articles?(?:,?\s++such\s++as)?|arts?\.)"
+EN_SEP = r"(?:\s*+,\s*+(?:(?:and|or)\s++)?|\s++(?:and|or)\s++)(?:(?:articles?|arts?\.)\s*+)?"
 EN_ROMAN = r"(?-i:[IVX]{1,5})(?!\w)"  # upper case only: "Article I", not "article i.e."
 
 # Literal keys: every anchor contains one of them. Searching for plain literals
@@ -117,11 +119,11 @@ PATTERNS: dict[str, Pattern] = {
                  "ст. ст. 1", "статьи, такие как 159")),
         Pattern("ru_list", rf"{ITEM}(?:{RU_SEP}{ITEM})*",
                 ("159, 160, 204, 292 и 304", "168 и ст. 169", "290, 291, 291.1")),
-        Pattern("ru_part", rf"{RU_PART_KW}\s*{RU_PLIST}",
+        Pattern("ru_part", rf"{RU_PART_KW}\s*+{RU_PLIST}",
                 ("ч. 2", "ч.ч. 2, 3", "части 2", "Часть 1", "частью второй")),
-        Pattern("ru_paragraph", rf"{RU_PARA_KW}\s*{RU_PLIST}",
+        Pattern("ru_paragraph", rf"{RU_PARA_KW}\s*+{RU_PLIST}",
                 ("п. «в»", "пункт 12", "пункте 1", "п.30", "п. 2")),
-        Pattern("ru_subparagraph", rf"{RU_SUB_KW}\s*{RU_PLIST}", ("пп. 3)", "подпункт «а»")),
+        Pattern("ru_subparagraph", rf"{RU_SUB_KW}\s*+{RU_PLIST}", ("пп. 3)", "подпункт «а»")),
         Pattern("ru_same_code",
                 r"(?:настоящ\w+|того\s+же|этого|данного|указанного)\s+кодекс\w*",
                 ("настоящего Кодекса", "того же Кодекса", "этого кодекса")),
@@ -138,16 +140,16 @@ PATTERNS: dict[str, Pattern] = {
                  "227-1-баптары")),
         Pattern("kk_list", rf"{ITEM}(?:{KK_SEP}{ITEM})*",
                 ("205, 206, 207, 208", "227 және 227-1", "207, 210, 211 және 213")),
-        Pattern("kk_part", rf"{KK_PLIST}\s*-?\s*бөлі[кг]\w*",
+        Pattern("kk_part", rf"{KK_PLIST}\s*+-?\s*+бөлі[кг]\w*",
                 ("4-бөлігі", "2-бөлігінің", "бірінші және екінші бөліктерінде", "4-інші бөлігі",
                  "1-және 3-бөліктеріне")),
         Pattern("kk_paragraph",
-                rf"\d{{1,3}}\s*(?:\)|-?\s*(?:{KK_ORD_SUFFIX}\s*-?\s*)?)\s*тарма[қғ](?!ша)\w*",
+                rf"\d{{1,3}}\s*+(?:\)|-?\s*+(?:{KK_ORD_SUFFIX}\s*+-?\s*+)?)\s*+тарма[қғ](?!ша)\w*",
                 ("3) тармағы", "4-тармағында", "1-тармағында")),
-        Pattern("kk_subparagraph", r"(?:\d{1,3}|[а-яәі])\s*(?:\)|-)?\s*тармақша\w*",
+        Pattern("kk_subparagraph", r"(?:\d{1,3}|[а-яәі])\s*+(?:\)|-)?\s*+тармақша\w*",
                 ("2) тармақшасы", "5-тармақшасында")),
         Pattern("kk_same_code", r"(?:осы|сол)\s+кодекс\w*", ("осы Кодекстің", "осы кодекске")),
-        Pattern("kk_law", r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?\s*\Z",
+        Pattern("kk_law", r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?\s*+\Z",
                 ("заңның ", "Заңының ")),
         Pattern("en_designator", EN_ART,
                 ("Article 190", "Art. 190", "Articles 205", "art. 1", "articles such as 205")),
