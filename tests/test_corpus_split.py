@@ -178,3 +178,15 @@ def test_a_section_heading_with_a_kind_word_does_not_open_a_document() -> None:
     text = " ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА\n\n\n\n" + page
     docs = split_source(SourceText(Path("s.txt"), "s.txt", text, "utf-8"))
     assert [d.kind for d in docs] == ["paper"]
+
+
+def test_a_capitals_heading_inside_a_paper_is_not_a_new_title() -> None:
+    body = ("Мәтін бірінші бөлімде жалғасады және дереккөзге сілтейді [1]. "
+            "Тағы бір сөйлем екінші дереккөзге сілтейді [2].")
+    text = (" ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА\n\n\n\n" + body + "\n"
+            " НЕГІЗГІ БӨЛІМНІҢ ТАҚЫРЫБЫ МЫНАУ\n\n\n\n"
+            "Келесі бөлім үшінші дереккөзге сілтейді [3].\n")
+    docs = split_source(SourceText(Path("h.txt"), "h.txt", text, "utf-8"))
+    assert [d.title for d in docs] == ["ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА"]
+    restart = text.replace("[3]", "[1]").replace("Келесі бөлім", "Келесі мақала")
+    assert len(split_source(SourceText(Path("h.txt"), "h.txt", restart, "utf-8"))) == 2

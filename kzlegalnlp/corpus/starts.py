@@ -12,7 +12,9 @@ starts at the paragraph where one of these holds:
    the heading names the event (``конференция``, ``семинар``, ``дөңгелек
    үстел``...), so a section heading like "Программа профилактики" is not one.
 2. **Paper title.** A paragraph in capitals of at least three words at the top
-   of a page, after a wider gap than usual, or right after author blocks. The
+   of a page, after a wider gap than usual, or right after author blocks;
+   without author blocks, not where the citation numbers run on across it
+   (``[4]`` before, ``[5]`` after: a section heading of the same paper). The
    paper starts at its author blocks when they precede it: walking back over
    short header paragraphs, as far as the top of the page, to the first
    author line (``SURNAME`` + ``Name Patronymic``, or ``Surname Name
@@ -186,6 +188,14 @@ def _citations(groups: list[Group]) -> list[tuple[int, int]]:
     return out
 
 
+def _numbering_goes_on(cites: list[tuple[int, int]], i: int) -> bool:
+    """The citation numbers run on across group ``i`` (``[4]`` before, ``[5]`` after):
+    a capitals line there is a section heading of the same paper, not a new title."""
+    before = [n for g, n in cites if g < i]
+    after = [n for g, n in cites if g >= i]
+    return bool(before and after) and before[-1] >= 2 and after[0] in (before[-1], before[-1] + 1)
+
+
 def _local_gap(groups: list[Group], i: int, after: bool) -> float:
     lines: list[Line] = []
     rng = range(i, min(len(groups), i + 4)) if after else range(max(0, i - 4), i)
@@ -202,9 +212,9 @@ def _fresh_page(groups: list[Group], i: int) -> bool:
             and (g.text[:1].isupper() or g.text[:1] in "«\""))
 
 
-def _restart_starts(groups: list[Group], starts: dict[int, Start]) -> dict[int, Start]:
+def _restart_starts(groups: list[Group], starts: dict[int, Start],
+                    cites: list[tuple[int, int]]) -> dict[int, Start]:
     found: dict[int, Start] = {}
-    cites = _citations(groups)
     for k, (gi, number) in enumerate(cites):
         if number != 1 or k == 0 or k + 1 >= len(cites) or cites[k + 1][1] != 2:
             continue
@@ -261,6 +271,7 @@ def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
     [(0, 'paper'), (3, 'resolution')]
     """
     starts: dict[int, Start] = {}
+    cites = _citations(groups)
     i = 0
     while i < len(groups):
         g = groups[i]
@@ -272,12 +283,12 @@ def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
             continue
         if _is_title(groups, i) and (g.page_top or wide or _paper_start(groups, i) < i):
             first = _paper_start(groups, i)
-            if not any(first <= s < i for s in starts):
+            if not any(first <= s < i for s in starts) and (first < i or not _numbering_goes_on(cites, i)):
                 starts[first] = Start(first, "paper", i)
         i += 1
     if 0 not in starts:
         starts[0] = Start(0, "paper")
-    starts.update(_restart_starts(groups, starts))
+    starts.update(_restart_starts(groups, starts, cites))
     starts.update(_language_starts(groups, starts))
     return [starts[k] for k in sorted(starts)]
 
