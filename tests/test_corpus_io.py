@@ -96,17 +96,18 @@ def test_decode_bytes_prefers_utf8_over_1251() -> None:
     assert decode_bytes("Қазақ тілі".encode("utf-8")) == ("Қазақ тілі", "utf-8")
 
 
-def _pdf_bytes(lines: list[str]) -> bytes:
-    """A minimal one-page PDF showing ``lines`` in Helvetica (ASCII only)."""
-    stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) Tj T*" for ln in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def _pdf_bytes(*pages: list[str]) -> bytes:
+    """A minimal PDF, one page per list of ``lines``, in Helvetica (ASCII only)."""
+    n = len(pages)
+    font = 3 + 2 * n  # object number of the font, after catalog, pages, page/content pairs
+    kids = " ".join(f"{3 + 2 * k} 0 R" for k in range(n))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {n} >>"]
+    for k, lines in enumerate(pages):
+        stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) Tj T*" for ln in lines) + " ET"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * k} 0 R "
+                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>")
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = b"%PDF-1.4\n"
     offsets = []
     for k, body in enumerate(objects, 1):
@@ -128,6 +129,20 @@ def test_pdf_is_read(tmp_path: Path) -> None:
         corpus = load_corpus(path)
     text = " ".join(p.text for d in corpus for p in d.paragraphs)
     assert "Cybercrime grew in 2024." in text and corpus[0].lang == "en"
+
+
+def test_pdf_pages_mark_page_tops(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    path = tmp_path / "two.pdf"
+    path.write_bytes(_pdf_bytes(
+        ["CYBER FRAUD IN THE REGION TODAY", "Fraud grew in the region last year.", "It doubled."],
+        ["POLICE COOPERATION ACROSS BORDERS", "Cooperation needs common rules.", "It takes time."],
+    ))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+    assert [d.title for d in corpus] == ["CYBER FRAUD IN THE REGION TODAY", "POLICE COOPERATION ACROSS BORDERS"]
+    assert corpus[1].paragraphs[0].text.startswith("Cooperation")
 
 
 def test_docx_is_read(tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ Encodings are tried in a fixed, documented order:
 
 The BOM is not part of the decoded text, so character offsets start at the
 first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
-offsets point into the file as an editor shows it. For PDF (pages joined by a
-blank line) and DOCX (one paragraph per line) offsets and line numbers refer to
-the extracted text, which ``Corpus.texts`` keeps.
+offsets point into the file as an editor shows it. For PDF (one printed line
+per line, each page's first line indented by one space) and DOCX (one
+paragraph per line) offsets and line numbers refer to the extracted text,
+which ``Corpus.texts`` keeps.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -160,8 +161,9 @@ def _pdf_text(path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many types for broken files
         raise CorpusReadError(str(path), f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    # one printed line per text line, pages separated by a blank line
-    return "\n\n".join(pages)
+    # one printed line per text line; like the bundled PDF text, the first line
+    # of each page is indented, which is how the splitter recognises a page top
+    return "\n".join(" " + page.strip("\n") for page in pages if page.strip())
 
 
 def _docx_text(path: Path) -> str:
