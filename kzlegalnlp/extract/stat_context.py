@@ -283,7 +283,6 @@ def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     return " ".join(words) or None
 
 
-LABEL_RE = re.compile(r"([^\W\d_][^–—:;()\[\]]{2,60}?)\s*[–—:-]\s*[(+]?$")
 LABEL_VERBS = frozenset("""составляет составляют составило составила составил является
     было были is are was were құрайды құрады болды""".split())
 LABEL_WORDS = 5  # a label is a short noun phrase: "от 18 до 24 лет", "piloting technique"
@@ -295,11 +294,15 @@ def subject_before_dash(text: str, pos: int) -> str | None:
     >>> subject_before_dash("flight pattern deviations – 41.5%", 28)
     'flight pattern deviations'
     """
-    left = text[max(0, pos - 70):pos]
-    m = LABEL_RE.search(left)
-    if not m:
+    left = text[max(0, pos - 70):pos].rstrip().rstrip("(+").rstrip()
+    if not left or left[-1] not in "–—:-":
         return None
-    words = re.split(r"[,.]\s+", m.group(1).strip())[-1].split()
+    left = left[:-1].rstrip()
+    label = left[max(left.rfind(c) for c in "–—:;()[]\u2029") + 1:]
+    label = re.split(r"[,.]\s+", label)[-1].strip()
+    if len(label) < 3 or not label[0].isalpha():
+        return None
+    words = label.split()
     while words and words[-1].lower() in LABEL_VERBS:
         words.pop()  # "... образованием составляет – 3,2%": the verb is no part of it
     label = " ".join(words[-LABEL_WORDS:])

@@ -103,7 +103,6 @@ class StatisticsPatterns:
         return None
 
 
-_TOKEN_START = re.compile(r"\S{0,200}$")
 _TOKEN_REST = re.compile(r"\S{0,200}")
 
 
@@ -137,10 +136,10 @@ class MaskSet:
             if m:
                 return s, m.end()
         j = s
-        while j > 0 and s - j < 6 and text[j - 1] in " \u00a0\t\n\r\u2029":
+        while j > 0 and s - j < 6 and text[j - 1].isspace():
             j -= 1
-        # prefixes are short words: a 24-character window before the spaces is enough
-        p = self.before.search(text, max(0, j - 24), s) if self.before is not None else None
+        k = _token_start(text, j, 24)  # prefixes are one short word: search only it
+        p = self.before.search(text, k, s) if self.before is not None else None
         if p:  # one search for all prefixes; group k names the prefix, extend[k] its number
             m = self.extend[p.lastindex - 1].match(text, s)
             if m:
@@ -152,10 +151,18 @@ class MaskSet:
                 if j >= 0 and text.find("[", s, j) < 0:
                     return i, j + 1
         if self.tokens is not None:
-            t = _TOKEN_START.search(text, max(0, s - 200), s)
-            if t and self.tokens.search(text, t.start(), s):
-                return t.start(), _TOKEN_REST.match(text, s).end()
+            k = _token_start(text, s, 200)
+            if k < s and self.tokens.search(text, k, s):
+                return k, _TOKEN_REST.match(text, s).end()
         return None
+
+
+def _token_start(text: str, end: int, limit: int) -> int:
+    """Start of the run of non-space characters ending at ``end`` (at most ``limit`` long)."""
+    k = end
+    while k > 0 and end - k < limit and not text[k - 1].isspace():
+        k -= 1
+    return k
 
 
 def _opens_line(text: str, s: int) -> bool:
