@@ -53,6 +53,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ODD_SPACE = re.compile(r"[^\S ]\s*|  +")  # anything but a single plain space
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)")
+_ABBREVIATION_END = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}[.,;:)»\]]+")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
@@ -306,8 +307,10 @@ class Layout:
         gap = b.number - a.number - 1
         if gap > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
             return True
-        if _LIST_ITEM.match(b.text) or is_caps(a.text) != is_caps(b.text):
+        if _LIST_ITEM.match(b.text):
             return True
+        if is_caps(a.text) != is_caps(b.text) and not _ABBREVIATION_END.fullmatch(b.text):
+            return True  # heading, surname; but "... practices of" + "ICAO." runs on
         if PATTERNS["full_name_line"].matches(b.text):
             return True  # "Surname Name Patronymic" opens an author block
         upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
