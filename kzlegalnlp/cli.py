@@ -90,8 +90,13 @@ def evaluate_topics_command(
 ) -> None:
     """Per-label P/R/F1 and macro-F1 of the topic classifier, paragraphs and documents, next to a lexicon baseline."""
     from .classify.commands import evaluate_command
+    from .errors import KzlError
 
-    typer.echo(evaluate_command(gold, folds, backend, encoder, as_json))
+    try:
+        typer.echo(evaluate_command(gold, folds, backend, encoder, as_json))
+    except KzlError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @app.command("train")
@@ -105,8 +110,13 @@ def train_command(
 ) -> None:
     """Train a topic model on your own labelled paragraphs."""
     from .classify.commands import train_command as run
+    from .errors import KzlError
 
-    typer.echo(run(data, out, labels, backend, encoder, epochs))
+    try:
+        typer.echo(run(data, out, labels, backend, encoder, epochs))
+    except KzlError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @app.command("corpus")

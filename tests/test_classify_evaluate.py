@@ -121,3 +121,12 @@ def test_cli_train_then_classify(tmp_path) -> None:
     assert classify("Мошенники похитили деньги через поддельный сайт банка.", model=model).primary == "fraud"
     assert classify(docs[1], model=str(tmp_path / "model")).primary == "bribes"
     assert (model.doc_thresholds_ == model.thresholds_).all()
+
+
+def test_cli_errors_name_the_file_and_exit_2(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kzlegalnlp.cli import app
+
+    res = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m")])
+    assert res.exit_code == 2 and "none.jsonl: no such file" in res.output
