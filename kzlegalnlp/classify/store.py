@@ -74,7 +74,7 @@ def save_linear(model: Any, folder: Path) -> Path:
     config = {"format": FORMAT, "format_version": FORMAT_VERSION, "labels": list(model.classes_), "params": params,
               "thresholds": [float(t) for t in model.thresholds_],
               "doc_thresholds": [float(t) for t in model.doc_thresholds_],
-              "aggregation": "mean of the ceil(sqrt(n)) highest paragraph scores",
+              "aggregation": "document score = second highest paragraph score (two supporting paragraphs)",
               "train_info": getattr(model, "train_info_", {})}
     (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     vocab = sorted(model.featurizer_.vocabulary_, key=model.featurizer_.vocabulary_.get)

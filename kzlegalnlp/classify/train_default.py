@@ -3,10 +3,11 @@
 Training rows:
 
 * every loader paragraph covered by the gold ``topics.jsonl`` (weight 1), grouped
-  by document, with the gold document labels choosing the document thresholds;
+  by document, with the document titles as context;
 * the lexicon's hand-written example sentences (weight ``LEXICON_WEIGHT``);
-* loader paragraphs the gold does not cover, weakly labelled from lexicon hits and
-  article references mapped to topics (weight ``WEAK_WEIGHT``).
+* the paragraphs of loader documents the gold does not cover (programme,
+  participant lists, resolution...), weakly labelled from lexicon hits and article
+  references mapped to topics (weight ``WEAK_WEIGHT``).
 
 Run ``python -m kzlegalnlp.classify.train_default`` to rebuild the shipped model.
 """
