@@ -14,8 +14,10 @@ The rules, in the order they are applied:
 * **Paragraph breaks** in wrapped text, between printed lines ``a`` and ``b``:
   more blank lines between them than usual in this file (PDF extraction puts
   one blank line after every printed line, so one is "usual"); ``b`` starts a
-  list item (``–``, ``•``, ``1.``, ``2)``); one of them is in capitals and the
-  other is not (headings, surnames); ``b`` is a "Surname Name Patronymic"
+  list item (``–``, ``•``, ``1.``, ``2)``) after a line ending in ``: ; . ! ?``,
+  or a numbered item ``1. Capital``; ``a`` is a reference-list heading;
+  one of them is in capitals and the other is not (headings, surnames; but an
+  abbreviation closing a sentence, ``ICAO.``, ``УК РФ.``, runs on); ``b`` is a "Surname Name Patronymic"
   line; ``a`` ends a sentence (``. ! ? …``) and ``b`` starts with a capital,
   a digit or an opening quote (the extraction lost the first-line indents, and
   this is how a reader finds paragraphs again); ``a`` is short (under
@@ -53,7 +55,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ODD_SPACE = re.compile(r"[^\S ]\s*|  +")  # anything but a single plain space
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)")
-_ABBREVIATION_END = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}[.,;:)»\]]+")
+_ABBREVIATION_END = re.compile(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,8}\s){0,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}[.,;:)»\]]+")
+_NUMBERED = re.compile(r"\d{1,2}\.\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")  # "1. Иванов И.И. ..."
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
 _WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
@@ -307,7 +310,10 @@ class Layout:
         gap = b.number - a.number - 1
         if gap > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
             return True
-        if _LIST_ITEM.match(b.text):
+        if _LIST_ITEM.match(b.text) and (a.text.endswith((":", ";", ".", "!", "?"))
+                                         or _NUMBERED.match(b.text)):
+            return True  # a list item; after an unfinished line a dash or "1)" runs on
+        if PATTERNS["reference_heading"].matches(a.text):
             return True
         if is_caps(a.text) != is_caps(b.text) and not _ABBREVIATION_END.fullmatch(b.text):
             return True  # heading, surname; but "... practices of" + "ICAO." runs on
