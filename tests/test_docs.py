@@ -68,3 +68,36 @@ def test_import_stays_light() -> None:
             "print(sorted(heavy & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+README = __import__("pathlib").Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _readme_blocks() -> list[str]:
+    """The ```pycon blocks of the README, in order."""
+    import re
+
+    return re.findall(r"```pycon\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_readme_examples_run(tmp_path, monkeypatch) -> None:
+    """The README's Python examples show real output: they run here, in order, in one namespace.
+
+    The Hugging Face block reads a folder made by ``kzlegal export --hf hf_dataset``; it is made
+    here first, in a temporary working folder.
+    """
+    from typer.testing import CliRunner
+
+    from kzlegalnlp.cli import app
+
+    blocks = _readme_blocks()
+    assert len(blocks) >= 3
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["export", "--hf", "hf_dataset"]).exit_code == 0
+    globs: dict = {}
+    runner = doctest.DocTestRunner(optionflags=_FLAGS)
+    for i, block in enumerate(blocks):
+        test = doctest.DocTestParser().get_doctest(block, globs, f"README block {i + 1}", str(README), 0)
+        runner.run(test, clear_globs=False)
+        globs = test.globs  # a DocTest copies its globals: later blocks use names of earlier ones
+    assert runner.failures == 0, f"{runner.failures} README example(s) differ from the real output (see above)"
