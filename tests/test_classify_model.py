@@ -155,3 +155,17 @@ SHIPPED = [
 def test_shipped_model_on_new_sentences(text: str, label: str) -> None:
     t = classify(text)
     assert t.primary == label, t.scores
+
+
+def _titled(title: str, texts: list[str]) -> Document:
+    paras = tuple(Paragraph(t, 0, len(t), i + 1, i + 1, "ru", i) for i, t in enumerate(texts))
+    return Document("d", "x.txt", "paper", "ru", title, (), None, None, 1, len(texts), 0, 0, paragraphs=paras)
+
+
+def test_title_and_neighbours_are_context_for_the_shipped_model() -> None:
+    plain = "Ответчики не доказали законные основания получения денежных средств от истца."
+    fraud_doc = _titled("Интернет-мошенничество и дропперы", ["Дропперы помогают интернет-мошенникам.", plain])
+    other_doc = _titled("Гражданские споры о наследстве", ["Наследники спорили о доле в квартире.", plain])
+    in_fraud = classify_paragraphs(fraud_doc)[1].scores["cyber_fraud"]
+    in_other = classify_paragraphs(other_doc)[1].scores["cyber_fraud"]
+    assert in_fraud > in_other
