@@ -37,6 +37,7 @@ ARTICLE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_GAP_LINES = 40  # a table ends when this many non-empty lines pass without a row
+MAX_GAP_CHARS = 4000  # ... or this many characters (lines without numbers may be skipped)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,24 @@ def _article(label: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+NUMERIC_END_RE = re.compile(r"[\d%][ \t\r]*(?:\n|$)")
+
+
+def numeric_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` that end in a digit or "%" (rows, headers).
+
+    Found from their last character, so the cost is one fast scan of the text.
+
+    >>> numeric_lines("Кесте\\n2018 2019\\nтекст\\n5 6")
+    [(6, 15), (22, 25)]
+    """
+    out = []
+    for m in NUMERIC_END_RE.finditer(text):
+        end = m.end() - 1 if text[m.end() - 1:m.end()] == "\n" else m.end()
+        out.append((text.rfind("\n", 0, m.start()) + 1, end))
+    return out
+
+
 def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
     """Cells of the flattened tables of ``text`` (see the module rules).
 
@@ -147,8 +166,10 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
     """
     out: list[Cell] = []
     years: list[int] | None = None
-    gap, label_from = 0, 0
+    gap, label_from, last_row = 0, 0, 0
     for ls, le in lines:
+        if years is not None and ls - last_row > MAX_GAP_CHARS:
+            years = None
         line = text[ls:le].rstrip()
         if not line:
             continue
@@ -159,7 +180,7 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
             continue
         header = _years(line)
         if header:
-            years, gap, label_from = header, 0, le
+            years, gap, label_from, last_row = header, 0, le, le
             continue
         run = row_run(line)
         ncells = len(run[1]) if run else 0
@@ -175,7 +196,7 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
                     out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
                                     unit, _year_of(i, ncells, years, total),
                                     article, ls + run[0]))
-            gap, label_from = 0, le
+            gap, label_from, last_row = 0, le, le
             continue
         gap += 1
         if gap > MAX_GAP_LINES:
@@ -183,4 +204,4 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
     return out
 
 
-__all__ = ["Cell", "table_cells", "split_lines"]
+__all__ = ["Cell", "table_cells", "split_lines", "numeric_lines"]

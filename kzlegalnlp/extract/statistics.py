@@ -39,7 +39,7 @@ from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, mu
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
 from .stat_context import (YearIndex, share_of_ru, subject_after_kk, subject_after_ru,
                            subject_before_dash)
-from .stat_tables import Cell, split_lines, table_cells
+from .stat_tables import Cell, numeric_lines, split_lines, table_cells
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 SPACE = " \u00a0\u2009\u202f\t\n\r"  # no U+2029: a figure never runs across paragraphs
@@ -306,7 +306,8 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     pats = statistics_patterns()
     all_nums = _numbers(text)
     starts, ends = _masked_spans(text, all_nums, pats)
-    cells = table_cells(text, lines if lines is not None else split_lines(text))
+    # plain text: only lines ending in a number can be table rows or headers
+    cells = table_cells(text, lines if lines is not None else numeric_lines(text))
     # a row starting inside a mask is a phone number, a date list...: no table row
     cells = [c for c in cells if not _inside(c.row, starts, ends) and math.isfinite(c.value)]
     cell_starts = [c.start for c in cells]

@@ -66,6 +66,8 @@ class StatisticsPatterns:
     """All compiled patterns of the statistics extractor."""
 
     units: tuple[UnitPattern, ...]
+    unit_any: tuple[re.Pattern[str], tuple[UnitPattern, ...]]
+    unit_words: tuple[re.Pattern[str], tuple[UnitPattern, ...]]
     before: re.Pattern[str]
     before_names: tuple[str, ...]
     after: tuple[tuple[str, bool, re.Pattern[str]], ...]
@@ -79,12 +81,11 @@ class StatisticsPatterns:
         start = pos
         while start < len(text) and text[start] in " \u00a0\u2009\u202f\t":
             start += 1
-        for entry in self.units:
-            if entry.kind == "noun" and not nouns:
-                continue
-            m = entry.regex.match(text, start)
-            if m and m.end() > start:
-                return entry.unit, m.end(), entry.drop
+        regex, entries = self.unit_any if nouns else self.unit_words
+        m = regex.match(text, start)  # one alternation: the first entry that matches wins
+        if m and m.end() > start:
+            entry = entries[m.lastindex - 1]
+            return entry.unit, m.end(), entry.drop
         return None
 
     def qualifier_before(self, left: str) -> tuple[str, int] | None:
@@ -189,6 +190,11 @@ def _mask_set(entries: list[dict[str, Any]]) -> MaskSet:
                    any(e["anchor"] == "brackets" for e in entries), group("token"))
 
 
+def _alternation(units: tuple[UnitPattern, ...]) -> tuple[re.Pattern[str], tuple[UnitPattern, ...]]:
+    """All unit patterns as one regex; group k (1-based) is entry k - 1."""
+    return _compile("|".join(f"({u.regex.pattern})" for u in units), "units.json"), units
+
+
 def _units(data: dict[str, Any]) -> tuple[UnitPattern, ...]:
     out = []
     for i, e in enumerate(data["units"]):
@@ -213,8 +219,11 @@ def statistics_patterns() -> StatisticsPatterns:
          _compile(r"\s*" + e["pattern"] + r"(?![^\W\d_])", "qualifiers.json"))
         for e in q["after"]
     )
+    units = _units(load_json("units.json"))
     return StatisticsPatterns(
-        units=_units(load_json("units.json")),
+        units=units,
+        unit_any=_alternation(units),
+        unit_words=_alternation(tuple(u for u in units if u.kind != "noun")),
         before=before,
         before_names=tuple(e["qualifier"] for e in q["before"]),
         after=after,
