@@ -50,6 +50,7 @@ BASE_RE = re.compile(
     r"(?:\s*[-–]?(?:" + "|".join(ABLATIVE) + r"))?\s*\)",
     re.IGNORECASE,
 )
+LATIN_WORD_RE = re.compile(r"[A-Za-z]{3}")
 SYMBOLS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "%": "percent"}
 CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])(?:с|со|from)\s+$", re.IGNORECASE)
 
@@ -80,10 +81,12 @@ def _skip(text: str, pos: int, chars: str = SPACE) -> int:
 def _value(text: str, num: re.Match[str]) -> float:
     """The number's value; "3,400" is read as 3400 only in English context."""
     if AMBIGUOUS_COMMA_RE.fullmatch(num.group()):
+        window = text[max(0, num.start() - 80):num.end() + 80]
+        if not LATIN_WORD_RE.search(window):  # no English word near: decimal comma
+            return parse_number(num.group())
         from ..corpus.lang import detect_lang
 
-        english = detect_lang(text[max(0, num.start() - 80):num.end() + 80]) == "en"
-        return parse_number(num.group(), english=english)
+        return parse_number(num.group(), english=detect_lang(window) == "en")
     return parse_number(num.group())
 
 
@@ -476,7 +479,9 @@ def _from_document(doc: Document, source_text: str | None = None) -> list[Statis
         pos += len(p.text) + len(PARAGRAPH_JOIN)
     joined = PARAGRAPH_JOIN.join(p.text for p in paras)
     out = _title_statistics(doc, source_text) if source_text is not None else []
-    for s in scan(joined, lines=lines, ref_year=_year_of_date(doc.date)):
+    langs = {p.lang for p in paras}
+    lang = langs.pop() if len(langs) == 1 and None not in langs else None  # else per window
+    for s in scan(joined, lines=lines, lang=lang or None, ref_year=_year_of_date(doc.date)):
         k = bisect.bisect_right(starts, s.char_start) - 1
         p, base = paras[k], starts[k]
         cs, ce = s.char_start - base, min(s.char_end - base, len(p.text))
