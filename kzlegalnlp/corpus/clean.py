@@ -49,6 +49,7 @@ from .lang import detect_lang
 from .patterns import PATTERNS
 
 WRAPPED_WIDTH = 150
+HEADING_CHARS = 60
 SHORT_LINE = 0.6
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -313,11 +314,12 @@ class Layout:
         if _LIST_ITEM.match(b.text) and (a.text.endswith((":", ";", ".", "!", "?"))
                                          or _NUMBERED.match(b.text)):
             return True  # a list item; after an unfinished line a dash or "1)" runs on
-        if PATTERNS["reference_heading"].matches(a.text):
+        # headings and name lines are short: skip their patterns on full lines
+        if len(a.text) <= HEADING_CHARS and PATTERNS["reference_heading"].matches(a.text):
             return True
         if is_caps(a.text) != is_caps(b.text) and not _ABBREVIATION_END.fullmatch(b.text):
             return True  # heading, surname; but "... practices of" + "ICAO." runs on
-        if PATTERNS["full_name_line"].matches(b.text):
+        if len(b.text) <= HEADING_CHARS and PATTERNS["full_name_line"].matches(b.text):
             return True  # "Surname Name Patronymic" opens an author block
         upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
         if _SENTENCE_END.search(a.text) and upper_next:
