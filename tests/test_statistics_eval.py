@@ -19,8 +19,8 @@ from kzlegalnlp.records import Document, Paragraph, Piece
 
 GOLD = annotations_dir() / "statistics.jsonl"
 SCOPE = annotations_dir() / "statistics_scope.json"
-UNITS = {"count", "person", "percent", "KZT", "UZS", "RUB", "USD", "EUR", "tonne", "kg", "g",
-         "times", "dose", "day", "week", "month", "hour"}
+UNITS = {"count", "person", "percent", "KZT", "UZS", "RUB", "USD", "EUR", "MCI", "tonne", "kg",
+         "g", "km", "cm", "times", "dose", "day", "week", "month", "hour"}
 
 
 def _rec(**kw):
@@ -28,6 +28,12 @@ def _rec(**kw):
             "qualifier": "exact", "year": None, "subject": None}
     base.update(kw)
     return base
+
+
+def test_every_unit_of_the_data_is_documented():
+    from kzlegalnlp.patterns.statistics import load_json
+
+    assert {u["unit"] for u in load_json("units.json")["units"] if not u.get("drop")} <= UNITS
 
 
 def test_bundled_gold_is_well_formed_and_in_scope():

@@ -270,7 +270,10 @@ def _yearlike(v: float | None) -> bool:
 
 
 def _is_year(fig: _Fig, surface: str) -> bool:
-    """A bare 4-digit number 1800-2100 ("2025"), or a range of two ("1949-2004")."""
+    """A bare 4-digit number 1800-2100 ("2025"), or a range of two ("1949-2004");
+    "2024 г" is a year too, not grams."""
+    if fig.unit == "g" and re.fullmatch(r"\d{4}\s*г", surface) and _yearlike(fig.value):
+        return True
     if fig.unit is not None or fig.mult is not None or not re.fullmatch(r"\d{4}(?:\s*[-–—]\s*\d{4})?",
                                                                        surface):
         return False  # "2 000" (grouped) or "2000 адам" is a count, never a year
