@@ -109,3 +109,9 @@ def test_bad_pattern_file_names_the_file(tmp_path, monkeypatch):
     monkeypatch.setattr(stat_patterns, "_HERE", tmp_path)
     with pytest.raises(AnnotationError, match="units.json"):
         load_json("units.json")
+
+
+@pytest.mark.parametrize("example", QUALIFIERS["range"]["examples"])
+def test_each_range_example_is_read_as_a_range(example):
+    (s,) = extract_statistics(example)
+    assert s.qualifier == "range" and s.value_to is not None and s.value < s.value_to
