@@ -52,8 +52,9 @@ KK_STOP = frozenset(
     ғана тек шамамен жуық астам артық дейін кейін бері сайын арқылы қатысты ішінде оның соның
     жылы жыл жылдан жылға жылғы жылдары""".split()
 )
+# ("-йды" is left out: it ends nouns in the accusative too, "жағдайды")
 KK_VERB_ENDINGS = ("лды", "лді", "нды", "нді", "ады", "еді", "ған", "ген", "қан", "кен",
-                   "уда", "уде", "лып", "ліп", "нып", "ніп", "тты", "тті", "йды", "йді")
+                   "уда", "уде", "лып", "ліп", "нып", "ніп", "тты", "тті")
 # A Kazakh noun with one of these endings closes the phrase (possessive, cases).
 KK_HEAD_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "сы", "сі", "ны", "ні",
                    "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
@@ -162,30 +163,6 @@ def _is_year_text(surface: str) -> bool:
     return len(surface) == 4 and surface[:2] in ("19", "20") and surface.isdigit()
 
 
-def year_for(self, pos: int) -> int | None:
-        """Year the figure at ``pos`` refers to (see the module rules), or None."""
-        s, e = self.sentence(pos)
-        found = self._between(s, e)
-        before = [m for m in found if m[0] < pos]
-        if before:
-            return before[-1][1]
-        after = [m for m in found if m[0] > pos]
-        if after:
-            return after[0][1]
-        k = bisect.bisect_left(self.relative_pos, s)
-        if k < len(self.relative) and self.relative[k][0] < e:
-            return None if self.ref_year is None else self.ref_year + self.relative[k][1]
-        if s > 0:
-            # carry a year over from earlier in the paragraph (a line of plain
-            # text), or at least from the previous sentence
-            ps, _ = self.sentence(max(0, s - 2))
-            k = bisect.bisect_left(self.breaks, s)
-            block = self.breaks[k - 1] + 1 if k else 0
-            prev = self._between(min(ps, max(block, s - 3000)), s)
-            if prev:
-                return prev[-1][1]
-        return None
-
 
 def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:
     """Year the figure at ``text[pos]`` refers to (see the module rules), or None.
@@ -206,7 +183,7 @@ def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None =
 
 def _is_kk_verb(word: str) -> bool:
     low = word.lower()
-    return low in KK_STOP or (len(low) > 5 and low.endswith(KK_VERB_ENDINGS[:18]))
+    return low in KK_STOP or (len(low) > 5 and low.endswith(KK_VERB_ENDINGS))
 
 
 def next_word(text: str, i: int) -> re.Match[str] | None:
