@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 from ..errors import AnnotationError
 
 REQUIRED = ("source", "line", "surface", "value", "unit", "qualifier")
-UNITS_OF_QUALIFIER = ("exact", "approx", "more_than", "less_than", "up_to", "range")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "up_to", "range")
 
 
 @dataclass
@@ -83,7 +83,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         missing = [k for k in REQUIRED if k not in rec]
         if missing:
             raise AnnotationError(f"{path}:{n}: missing field(s) {', '.join(missing)}")
-        if rec["qualifier"] not in UNITS_OF_QUALIFIER:
+        if rec["qualifier"] not in QUALIFIERS:
             raise AnnotationError(f"{path}:{n}: unknown qualifier {rec['qualifier']!r}")
         out.append(rec)
     return out

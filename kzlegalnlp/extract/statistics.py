@@ -52,7 +52,6 @@ BASE_RE = re.compile(
 )
 LATIN_WORD_RE = re.compile(r"[A-Za-z]{3}")
 SYMBOLS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "%": "percent"}
-CHANGE_FROM_RE = re.compile(r"(?<![^\W\d_])(?:с|со|from)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -167,7 +166,7 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
         fig.drop = True  # "21-29 және 30-39 жас": the first group's unit is printed later
     if fig.qualifier == "exact":
         before = pats.qualifier_before(left)
-        if before and not (before[0] == "up_to" and _change_to(text, fig.start, left)):
+        if before and not (before[0] == "up_to" and _change_to(text, fig.start)):
             fig.qualifier = before[0]
             fig.start = before[1] + fig.start - len(left)
     base = BASE_RE.match(text, fig.end) if fig.unit == "percent" else None
@@ -192,9 +191,9 @@ def _shares_dropped_unit(text: str, pos: int, pats: StatisticsPatterns) -> bool:
     return bool(unit and unit[2])
 
 
-def _change_to(text: str, start: int, left: str) -> bool:
+def _change_to(text: str, start: int) -> bool:
     """True for "до" closing "с X до Y" (a change from X to Y, not an upper bound)."""
-    window = text[max(0, start - 80):start - len(left.rstrip()) + len(left)]
+    window = text[max(0, start - 80):start]
     return re.search(r"(?<![^\W\d_])(?:с|со)\s+[-+]?\d", window, re.IGNORECASE) is not None
 
 
