@@ -346,29 +346,37 @@ def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
 
 
 class _Builder:
-    """Accumulates cleaned text and pieces, merging pieces that continue each other."""
+    """Accumulates cleaned text and pieces, merging pieces that continue each other.
+
+    Pieces are kept as ``[clean, source, length, line]`` lists while building and
+    become :class:`Piece` records once, at the end: a merge then costs an addition.
+    """
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.pieces: list[Piece] = []
+        self.spans: list[list[int]] = []
         self.size = 0
 
     def copy(self, text: str, source: int, line: int) -> None:
         if not text:
             return
-        last = self.pieces[-1] if self.pieces else None
-        if last and last.source + last.length == source and last.line == line:
-            self.pieces[-1] = Piece(last.clean, last.source, last.length + len(text), line)
+        last = self.spans[-1] if self.spans else None
+        if last and last[1] + last[2] == source and last[3] == line:
+            last[2] += len(text)
         else:
-            self.pieces.append(Piece(self.size, source, len(text), line))
+            self.spans.append([self.size, source, len(text), line])
         self.parts.append(text)
         self.size += len(text)
 
     def replace(self, char: str, source: int, line: int) -> None:
         """Add ``char`` standing for the source character at ``source``."""
-        self.pieces.append(Piece(self.size, source, 1, line))
+        self.spans.append([self.size, source, 1, line])
         self.parts.append(char)
         self.size += 1
+
+    def pieces(self) -> tuple[Piece, ...]:
+        """The offset map as records."""
+        return tuple(Piece(*span) for span in self.spans)
 
 
 def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
@@ -419,7 +427,7 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         line_end=last.number,
         lang=lang or detect_lang(text, context=context),
         index=index,
-        pieces=tuple(builder.pieces),
+        pieces=builder.pieces(),
     )
 
 
