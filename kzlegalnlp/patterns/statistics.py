@@ -53,7 +53,12 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class UnitPattern:
-    """One unit entry: the unit name, how it attaches and its compiled regex."""
+    """One unit entry: the unit name, how it attaches and its compiled regex.
+
+    >>> u = statistics_patterns().units[0]
+    >>> u.unit, bool(u.regex.match("%-ды"))
+    ('percent', True)
+    """
 
     unit: str
     kind: str
@@ -63,7 +68,12 @@ class UnitPattern:
 
 @dataclass(frozen=True)
 class StatisticsPatterns:
-    """All compiled patterns of the statistics extractor."""
+    """All compiled patterns of the statistics extractor.
+
+    >>> p = statistics_patterns()
+    >>> p.unit_at(" теңгеден астам", 0)[0], p.qualifier_after(" астам", 0, ablative=True)[0]
+    ('KZT', 'more_than')
+    """
 
     units: tuple[UnitPattern, ...]
     unit_any: tuple[re.Pattern[str], tuple[UnitPattern, ...]]
