@@ -42,8 +42,8 @@ def main() -> None:
     ap.add_argument("--train-runs", type=int, default=3)
     args = ap.parse_args()
 
-    from kzlegalnlp.classify import DEFAULT_MODEL_DIR, TopicClassifier
-    from kzlegalnlp.classify.train_default import fit_rows, training_rows
+    from kzlegalnlp.topics import DEFAULT_MODEL_DIR, TopicClassifier
+    from kzlegalnlp.topics.train_default import fit_rows, training_rows
     from kzlegalnlp.corpus import load_corpus
 
     docs = list(load_corpus())

@@ -35,8 +35,8 @@ _LAZY = {
     "Corpus": "kzlegalnlp.corpus",
     "extract_articles": "kzlegalnlp.extract.articles",
     "extract_statistics": "kzlegalnlp.extract.statistics",
-    "classify": "kzlegalnlp.classify",
-    "TopicClassifier": "kzlegalnlp.classify",
+    "classify": "kzlegalnlp.topics",
+    "TopicClassifier": "kzlegalnlp.topics",
     "spacy_pipeline": "kzlegalnlp.integrations.spacy",
 }
 
@@ -72,7 +72,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .classify import TopicClassifier, classify
+    from .topics import TopicClassifier, classify
     from .corpus import Corpus, load_corpus
     from .extract.articles import extract_articles
     from .extract.statistics import extract_statistics

@@ -89,7 +89,7 @@ def evaluate_topics_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Per-label P/R/F1 and macro-F1 of the topic classifier, paragraphs and documents, next to a lexicon baseline."""
-    from .classify.commands import evaluate_command
+    from .topics.commands import evaluate_command
     from .errors import KzlError
 
     try:
@@ -109,7 +109,7 @@ def train_command(
     epochs: int = typer.Option(3, "--epochs", min=1, help="Training epochs (hf backend)."),
 ) -> None:
     """Train a topic model on your own labelled paragraphs."""
-    from .classify.commands import train_command as run
+    from .topics.commands import train_command as run
     from .errors import KzlError
 
     try:

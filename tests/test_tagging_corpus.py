@@ -166,7 +166,7 @@ def test_bad_files_with_the_real_loader(tmp_path, monkeypatch):
 
 def test_topics_in_the_output_are_the_classifier_s(bundled):
     from kzlegalnlp import load_corpus
-    from kzlegalnlp.classify import classify, classify_paragraphs
+    from kzlegalnlp.topics import classify, classify_paragraphs
 
     out, _ = bundled
     docs = {d["doc_id"]: d for d in _rows(out, "documents")}

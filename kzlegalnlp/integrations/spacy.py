@@ -151,7 +151,7 @@ class TopicsComponent:
         self._loaded: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..classify import classify
+        from ..topics import classify
 
         scores = classify(doc.text, model=self._model())
         doc.cats = {label: float(v) for label, v in scores.scores.items()}

@@ -36,7 +36,7 @@ def build_steps(model: str | None = None) -> Steps:
     >>> steps.classify(doc).primary
     'drugs'
     """
-    from ..classify import classify, classify_paragraphs, default_model, load_model
+    from ..topics import classify, classify_paragraphs, default_model, load_model
     from ..extract.articles import extract_articles
     from ..extract.statistics import extract_statistics
 

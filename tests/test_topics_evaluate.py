@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from kzlegalnlp.classify import TopicClassifier
-from kzlegalnlp.classify.data_io import gold_rows, load_training, read_gold
-from kzlegalnlp.classify.evaluate import evaluate_topics
+from kzlegalnlp.topics import TopicClassifier
+from kzlegalnlp.topics.data_io import gold_rows, load_training, read_gold
+from kzlegalnlp.topics.evaluate import evaluate_topics
 from kzlegalnlp.errors import AnnotationError
 from kzlegalnlp.records import Document, Paragraph
 
@@ -106,7 +106,7 @@ def test_training_file_format(tmp_path) -> None:
 def test_cli_train_then_classify(tmp_path) -> None:
     from typer.testing import CliRunner
 
-    from kzlegalnlp.classify import classify
+    from kzlegalnlp.topics import classify
     from kzlegalnlp.cli import app
 
     docs, _ = _corpus()

@@ -218,7 +218,7 @@ class TopicClassifier(DocumentMixin):
         """Read a model directory written by :meth:`save`, checking every file's sha256.
 
         A directory written by the transformers backend is loaded as an
-        :class:`~kzlegalnlp.classify.hf.HFTopicClassifier` (same prediction API), so
+        :class:`~kzlegalnlp.topics.hf.HFTopicClassifier` (same prediction API), so
         ``kzlegal tag --model DIR`` takes either kind.
         """
         from .store import load_linear

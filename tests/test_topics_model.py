@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from kzlegalnlp.classify import TopicClassifier, classify, classify_paragraphs, load_model
-from kzlegalnlp.classify.aggregate import aggregate
-from kzlegalnlp.classify.base import best_threshold, label_matrix
+from kzlegalnlp.topics import TopicClassifier, classify, classify_paragraphs, load_model
+from kzlegalnlp.topics.aggregate import aggregate
+from kzlegalnlp.topics.base import best_threshold, label_matrix
 from kzlegalnlp.errors import ConfigError, ModelError
 from kzlegalnlp.records import Document, Paragraph, TopicScores
 

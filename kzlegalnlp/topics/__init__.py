@@ -5,7 +5,7 @@ Six labels by default (:data:`DEFAULT_LABELS`), multi-label, a threshold per lab
 aggregated from paragraphs, with the evidence paragraphs) or a string (one
 paragraph, or blank-line separated paragraphs read as a document).
 
->>> from kzlegalnlp.classify import classify
+>>> from kzlegalnlp.topics import classify
 >>> t = classify("Интернет-алаяқтар банк қызметкері атынан қоңырау шалып, азаматтардың картасынан ақша ұрлаған.")
 >>> t.primary
 'cyber_fraud'

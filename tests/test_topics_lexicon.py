@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kzlegalnlp.classify.labels import DEFAULT_LABELS, check_labels, load_labels
-from kzlegalnlp.classify.lexicon import Entry, Lexicon, default_lexicon, read_lexicon
-from kzlegalnlp.classify.labels import DATA
+from kzlegalnlp.topics.labels import DEFAULT_LABELS, check_labels, load_labels
+from kzlegalnlp.topics.lexicon import Entry, Lexicon, default_lexicon, read_lexicon
+from kzlegalnlp.topics.labels import DATA
 from kzlegalnlp.errors import AnnotationError, ConfigError
 
 ENTRIES = default_lexicon().entries

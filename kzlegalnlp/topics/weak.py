@@ -2,7 +2,7 @@
 
 Two sources give topic evidence without a human label:
 
-* the kk/ru/en lexicon (:mod:`kzlegalnlp.classify.lexicon`);
+* the kk/ru/en lexicon (:mod:`kzlegalnlp.topics.lexicon`);
 * article references found by :func:`kzlegalnlp.extract.articles.extract_articles`,
   whose ``topics`` come from the code tables' topic mapping (ст. 190 УК РК ->
   ``cyber_fraud`` when committed online, ст. 366 -> ``corruption``...).

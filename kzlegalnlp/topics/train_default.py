@@ -9,7 +9,7 @@ Training rows:
   participant lists, resolution...), weakly labelled from lexicon hits and article
   references mapped to topics (weight ``WEAK_WEIGHT``).
 
-Run ``python -m kzlegalnlp.classify.train_default`` to rebuild the shipped model.
+Run ``python -m kzlegalnlp.topics.train_default`` to rebuild the shipped model.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def fit_rows(rows: Rows, **params: object) -> TopicClassifier:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Rebuild the shipped model: ``python -m kzlegalnlp.classify.train_default [--out DIR] [--gold FILE]``."""
+    """Rebuild the shipped model: ``python -m kzlegalnlp.topics.train_default [--out DIR] [--gold FILE]``."""
     import argparse
 
     from . import DEFAULT_MODEL_DIR

@@ -50,7 +50,7 @@ def evaluate_command(gold: str | None = None, folds: int = 5, backend: str = "li
 
 def train_command(data: str | Path, out: str | Path, labels: str | None = None, backend: str = "linear",
                   encoder: str | None = None, epochs: int = 3, C: float = 10.0) -> str:
-    """Train on a user's JSONL (format: :mod:`kzlegalnlp.classify.data_io`) and save to ``out``.
+    """Train on a user's JSONL (format: :mod:`kzlegalnlp.topics.data_io`) and save to ``out``.
 
     ``labels`` is a comma-separated list; by default the labels found in the file.
     """

@@ -12,8 +12,8 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("tokenizers")
 
-from kzlegalnlp.classify import TopicClassifier, classify, load_model  # noqa: E402
-from kzlegalnlp.classify.hf import HFTopicClassifier  # noqa: E402
+from kzlegalnlp.topics import TopicClassifier, classify, load_model  # noqa: E402
+from kzlegalnlp.topics.hf import HFTopicClassifier  # noqa: E402
 from kzlegalnlp.errors import ConfigError, ModelError  # noqa: E402
 from kzlegalnlp.records import Document, Paragraph  # noqa: E402
 

@@ -66,7 +66,7 @@ def verify_manifest(folder: Path) -> list[str]:
 
 
 def save_linear(model: Any, folder: Path) -> Path:
-    """Write a fitted :class:`~kzlegalnlp.classify.TopicClassifier` to ``folder``."""
+    """Write a fitted :class:`~kzlegalnlp.topics.TopicClassifier` to ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     params = model.get_params()
     params["ngram_range"] = list(params["ngram_range"])

@@ -1,6 +1,6 @@
 """Optional transformers backend: fine-tune any *local* encoder directory for multi-label topics.
 
-Same API as :class:`~kzlegalnlp.classify.TopicClassifier` (``fit``, ``predict``,
+Same API as :class:`~kzlegalnlp.topics.TopicClassifier` (``fit``, ``predict``,
 ``predict_proba``, ``save``, ``load``, paragraph and document output) and the same
 evaluation (``kzlegal evaluate topics --backend hf --encoder DIR``). Nothing is ever
 downloaded: the encoder must be a directory with a ``config.json`` and tokenizer
