@@ -4,7 +4,11 @@ from __future__ import annotations
 
 
 class KzlError(Exception):
-    """Base class of every error raised by kzlegalnlp."""
+    """Base class of every error raised by kzlegalnlp: catch it to catch them all.
+
+    >>> issubclass(EmptyFileError, KzlError) and issubclass(ModelError, KzlError)
+    True
+    """
 
 
 class CorpusReadError(KzlError):
@@ -21,19 +25,35 @@ class CorpusReadError(KzlError):
 
 
 class EmptyFileError(CorpusReadError):
-    """The file holds no text."""
+    """The file holds no text.
+
+    >>> EmptyFileError("a.txt", "empty file (0 bytes)").reason
+    'empty file (0 bytes)'
+    """
 
 
 class BinaryFileError(CorpusReadError):
-    """The file looks binary (NUL bytes or control characters), not text."""
+    """The file looks binary (NUL bytes or control characters), not text.
+
+    >>> BinaryFileError("scan.jpg", "binary content (NUL bytes)").path
+    'scan.jpg'
+    """
 
 
 class DecodeError(CorpusReadError):
-    """The bytes are not UTF-8, UTF-16 (with BOM) or Windows-1251."""
+    """The bytes are not UTF-8, UTF-16 (with BOM) or Windows-1251.
+
+    >>> isinstance(DecodeError("a.txt", "not UTF-8, UTF-16 or Windows-1251"), CorpusReadError)
+    True
+    """
 
 
 class UnsupportedFormatError(CorpusReadError):
-    """The file extension is not one the loader reads."""
+    """The file extension is not one the loader reads.
+
+    >>> print(UnsupportedFormatError("notes.odt", "unsupported extension '.odt'"))
+    notes.odt: unsupported extension '.odt'
+    """
 
 
 class MissingExtraError(KzlError, ImportError):
@@ -51,15 +71,27 @@ class MissingExtraError(KzlError, ImportError):
 
 
 class ModelError(KzlError):
-    """A model directory is missing, incomplete or fails its integrity check."""
+    """A model directory is missing, incomplete or fails its integrity check.
+
+    >>> print(ModelError("model/: arrays.npz fails its SHA-256 check"))
+    model/: arrays.npz fails its SHA-256 check
+    """
 
 
 class AnnotationError(KzlError):
-    """A gold or training file does not follow its documented format."""
+    """A gold or training file does not follow its documented format.
+
+    >>> print(AnnotationError("my.jsonl:3: 'labels' must be a list, got str"))
+    my.jsonl:3: 'labels' must be a list, got str
+    """
 
 
 class ConfigError(KzlError, ValueError):
-    """An argument has a value outside the accepted ones."""
+    """An argument has a value outside the accepted ones (also a ``ValueError``).
+
+    >>> isinstance(ConfigError("level must be 'document' or 'paragraph', got 'page'"), ValueError)
+    True
+    """
 
 
 def require(package: str, extra: str, feature: str):
