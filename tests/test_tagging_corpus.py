@@ -99,8 +99,7 @@ def test_parquet_and_xlsx_hold_every_row(bundled):
 def test_two_workers_write_the_same_bytes(bundled, tmp_path):
     out, _ = bundled
     runner.tag([raw_dir()], tmp_path, factory=runner.default_factory, workers=2)
-    for table in ALL_TABLES + ("summary",):
-        name = f"{table}.json" if table == "summary" else f"{table}.jsonl"
+    for name in [f"{table}.jsonl" for table in ALL_TABLES] + ["summary.json", "manifest.json"]:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
@@ -161,6 +160,7 @@ def test_bad_files_with_the_real_loader(tmp_path, monkeypatch):
     for name, error in errors.items():
         assert f"error {name}: {error['reason']}" in result.stderr
     assert "Permission denied" in errors["locked.txt"]["reason"]
+    assert "no text layer" in errors["scan.pdf"]["reason"]
     assert [d["source"] for d in _rows(tmp_path / "out", "documents")] == ["good.txt"]
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shutil
+import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -23,6 +26,8 @@ from .writers import atomic_path, atomic_write
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 _XLSX_CELL_MAX = 32767  # Excel's limit on the characters of one cell
 _BATCH = 5000
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 
 
 def flat_value(value: Any) -> Any:
@@ -102,7 +107,39 @@ def write_xlsx(folder: Path, target: Path) -> Path:
         for row in flat_rows(folder / f"{table}.jsonl"):
             sheet.append([_xlsx_cell(v, ILLEGAL_CHARACTERS_RE) for v in row])
     with atomic_path(target) as tmp:
-        book.save(str(tmp))
+        stamped = tmp.with_name(tmp.name + "-stamped")
+        try:
+            book.save(str(stamped))
+            unstamp_zip(stamped, tmp)
+        finally:
+            stamped.unlink(missing_ok=True)
+    return target
+
+
+def unstamp_zip(source: Path, target: Path) -> Path:
+    """Copy an Office zip with every time stamp fixed, so that the same rows give the same bytes.
+
+    openpyxl stamps the save time on each zip entry and in ``docProps/core.xml``;
+    ``kzlegal tag`` run twice on the same input must write identical files.
+    Entries are streamed, so a big workbook is never held in memory.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with zipfile.ZipFile(folder / "a.zip", "w") as z:
+    ...     z.writestr("docProps/core.xml", "<dcterms:created x='1'>2026-05-01T10:00:00Z</dcterms:created>")
+    >>> with zipfile.ZipFile(unstamp_zip(folder / "a.zip", folder / "b.zip")) as z:
+    ...     z.infolist()[0].date_time, z.read("docProps/core.xml")
+    ((1980, 1, 1, 0, 0, 0), b"<dcterms:created x='1'>1980-01-01T00:00:00Z</dcterms:created>")
+    """
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for entry in src.infolist():
+            info = zipfile.ZipInfo(entry.filename, _ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if entry.filename == "docProps/core.xml":
+                dst.writestr(info, _CORE_TIMES.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", src.read(entry)))
+                continue
+            with src.open(entry) as fin, dst.open(info, "w", force_zip64=True) as fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
     return target
 
 

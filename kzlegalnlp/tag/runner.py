@@ -279,7 +279,8 @@ def tag(
     if on_start:
         on_start(len(sources), sum(s.size for s in slots))
     summary = RunSummary()
-    manifest = []
+    manifest: list[dict[str, object]] = []
+    kept_parts: set[str] = set()  # part files of this run; the others are stale
     with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers:
         for outcome in _per_file(_outcomes(slots, steps, factory, model, max(1, workers))):
             for err in outcome.summary.errors:
@@ -287,9 +288,10 @@ def tag(
             _copy_parts(outcome, writers)
             summary.add(outcome)
             manifest.append(_manifest_entry(sources[outcome.index], outcome, digests.get(outcome.index)))
+            kept_parts.update(Path(p).name for p in outcome.part_paths)
             if on_file:
                 on_file(outcome)
-    _prune(parts, {name for entry in manifest for name in entry["parts"]})
+    _prune(parts, kept_parts)
     written = [out / f"{t}.jsonl" for t in OUTPUT_TABLES + ("errors",)]
     written += [_write_json(out / "summary.json", summary.to_dict()),
                 _write_json(out / "manifest.json", {"schema_version": SCHEMA_VERSION, "files": manifest})]
@@ -297,8 +299,9 @@ def tag(
 
 
 def _manifest_entry(src: Source, outcome: Outcome, digest: str | None) -> dict[str, object]:
+    # no part names here: they depend on --workers, and the manifest must not
     return {"source": src.name, "path": str(src.path.resolve()), "sha256": digest, "bytes": outcome.size,
-            "parts": [Path(p).name for p in outcome.part_paths], "failed": outcome.failed}
+            "failed": outcome.failed}
 
 
 def _write_json(path: Path, data: object) -> Path:
