@@ -75,7 +75,6 @@ def test_to_pandas(corpus) -> None:
 
 
 def test_to_dataset_declares_features(corpus) -> None:
-    pytest.importorskip("datasets")
     ds = corpus.to_dataset()
     assert ds.num_rows == len(corpus)
     assert ds.features["authors"].feature.dtype == "string"

@@ -6,7 +6,9 @@ import codecs
 import warnings
 from pathlib import Path
 
+import docx
 import pytest
+from pypdf import PdfWriter
 
 from kzlegalnlp.corpus import load_corpus
 from kzlegalnlp.corpus.io import decode_bytes, read_source
@@ -73,6 +75,52 @@ def test_bad_file_raises_naming_file_and_cause(tmp_path: Path, name, data, error
     assert isinstance(info.value, CorpusReadError)
 
 
+def test_1251_needs_letters(tmp_path: Path) -> None:
+    # any byte string decodes in Windows-1251: symbols and digits alone are not taken for text
+    path = tmp_path / "symbols.txt"
+    path.write_bytes(bytes([0x85, 0xab, 0xbb, 0x96, 0x20, 0x31, 0x32]) * 20)
+    with pytest.raises(DecodeError, match="symbols.txt: cannot decode"):
+        load_corpus(path)
+
+
+def test_pdf_without_text_layer_is_reported(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)  # a page with no text, like a scan
+    path = tmp_path / "scan.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    with pytest.raises(EmptyFileError, match="scan.pdf: the PDF has no text layer"):
+        load_corpus(path)
+
+
+def test_broken_pdf_logs_nothing(tmp_path: Path, capfd) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(b"%PDF-1.4 cut short")
+    with pytest.raises(CorpusReadError, match="cut.pdf: not a readable PDF"):
+        load_corpus(path)
+    assert capfd.readouterr().err == ""  # the error says it once; pypdf's own log stays quiet
+
+
+def test_permission_denied_in_a_folder(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "open.txt").write_text(RU, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(RU, encoding="utf-8")
+    locked.chmod(0)
+    real_read = Path.read_bytes
+
+    def read_or_deny(path: Path) -> bytes:  # root ignores file modes: deny by hand as well
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_or_deny)
+    corpus = load_corpus(tmp_path)
+    locked.chmod(0o644)
+    assert [d.source for d in corpus] == ["open.txt"]
+    (problem,) = corpus.problems
+    assert problem.path.endswith("locked.txt") and "cannot read the file (Permission denied)" in problem.reason
+
+
 def test_missing_path_raises(tmp_path: Path) -> None:
     with pytest.raises(CorpusReadError, match="no such file or folder"):
         load_corpus(tmp_path / "nowhere")
@@ -121,7 +169,6 @@ def _pdf_bytes(*pages: list[str]) -> bytes:
 
 
 def test_pdf_is_read(tmp_path: Path) -> None:
-    pytest.importorskip("pypdf")
     path = tmp_path / "paper.pdf"
     path.write_bytes(_pdf_bytes(["Cybercrime grew in 2024.", "Fraud cases doubled."]))
     with warnings.catch_warnings():
@@ -132,7 +179,6 @@ def test_pdf_is_read(tmp_path: Path) -> None:
 
 
 def test_pdf_pages_mark_page_tops(tmp_path: Path) -> None:
-    pytest.importorskip("pypdf")
     path = tmp_path / "two.pdf"
     path.write_bytes(_pdf_bytes(
         ["CYBER FRAUD IN THE REGION TODAY", "Fraud grew in the region last year.", "It doubled."],
@@ -146,7 +192,6 @@ def test_pdf_pages_mark_page_tops(tmp_path: Path) -> None:
 
 
 def test_docx_is_read(tmp_path: Path) -> None:
-    docx = pytest.importorskip("docx")
     path = tmp_path / "note.docx"
     document = docx.Document()
     document.add_paragraph("Сот үкімі заңды күшіне енді. " * 10)

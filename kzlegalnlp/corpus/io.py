@@ -24,9 +24,12 @@ which ``Corpus.texts`` keeps.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import (
     BinaryFileError,
@@ -42,6 +45,11 @@ SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LETTER = re.compile(r"[^\W\d_]")
+# why a file without text is empty, by type: a PDF without a text layer is a scan
+_NO_TEXT = {
+    ".pdf": "the PDF has no text layer (scanned pages? run OCR first)",
+    ".docx": "the DOCX holds no text",
+}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -105,7 +113,7 @@ def read_source(path: str | Path, name: str | None = None) -> SourceText:
     else:
         text, encoding = decode_bytes(data, str(path))
     if not text.strip():
-        raise EmptyFileError(str(path), "the file holds no text (only white space)")
+        raise EmptyFileError(str(path), _NO_TEXT.get(suffix, "the file holds no text (only white space)"))
     return SourceText(path, name or path.name, text, encoding)
 
 
@@ -138,7 +146,7 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1251", errors="replace")
-        if not _looks_like_text(text) or "\ufffd" in text:
+        if not _looks_like_text(text, need_letters=True) or "\ufffd" in text:
             raise DecodeError(where, "cannot decode: not UTF-8, not UTF-16 with a BOM, and "
                                      "Windows-1251 gives no readable text") from None
         return text, "cp1251"
@@ -157,13 +165,27 @@ def _looks_like_text(text: str, need_letters: bool = False) -> bool:
 def _pdf_text(path: Path) -> str:
     pypdf = require("pypdf", "pdf", "reading PDF files")
     try:
-        reader = pypdf.PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pypdf_log_muted():
+            reader = pypdf.PdfReader(str(path))
+            pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many types for broken files
         raise CorpusReadError(str(path), f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     # one printed line per text line; like the bundled PDF text, the first line
     # of each page is indented, which is how the splitter recognises a page top
     return "\n".join(" " + page.strip("\n") for page in pages if page.strip())
+
+
+@contextlib.contextmanager
+def _pypdf_log_muted() -> Iterator[None]:
+    """pypdf logs repairs of broken files ("EOF marker not found") straight to the terminal;
+    the file's problem is reported once, as an error naming it, so its log is muted meanwhile."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _docx_text(path: Path) -> str:
