@@ -17,12 +17,12 @@ def _codes(text: str, **kw) -> list[tuple[str | None, str]]:
     ("Қазақстан Республикасының Қылмыстық кодексінің 190-бабы", [("KZ-UK", "explicit")]),
     # 2. a code that exists for one country only
     ("ч.1 ст.135 КЗСЗ", [("KZ-Health", "explicit")]),
-    # 3. the country of the nearest code named earlier
-    ("ст. 5 УК РФ; затем ст. 7 УПК", [("RU-UK", "explicit"), ("RU-UPK", "context")]),
+    # 3. the country of the nearest code named earlier (the code itself is named: explicit)
+    ("ст. 5 УК РФ; затем ст. 7 УПК", [("RU-UK", "explicit"), ("RU-UPK", "explicit")]),
     # 4. the country the text is about
-    ("В России растёт мошенничество, ст. 159 УК это учитывает.", [("RU-UK", "context")]),
+    ("В России растёт мошенничество, ст. 159 УК это учитывает.", [("RU-UK", "explicit")]),
     # 5. a Kazakh name without a country
-    ("Қылмыстық кодекстің 128-бабы", [("KZ-UK", "context")]),
+    ("Қылмыстық кодекстің 128-бабы", [("KZ-UK", "explicit")]),
     # 6. nothing to go on
     ("ст. 159 УК", [(None, "unresolved")]),
     # no code named: the nearest code before it
@@ -39,7 +39,7 @@ def test_resolution_steps(text: str, expected: list) -> None:
 
 def test_default_code_and_country_arguments() -> None:
     assert _codes("ст. 7", default_code="KZ-UPK") == [("KZ-UPK", "context")]
-    assert _codes("ст. 159 УК", country="RU") == [("RU-UK", "context")]
+    assert _codes("ст. 159 УК", country="RU") == [("RU-UK", "explicit")]
 
 
 def test_law_name_is_kept() -> None:

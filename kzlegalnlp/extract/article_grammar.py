@@ -20,7 +20,7 @@ from ..patterns.articles import (
     KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
     NUM, RU_SEP, RU_SUB_KW, scan_keys,
 )
-from .code_mentions import Mention, find_mentions
+from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
 _I = re.IGNORECASE
 _WINDOW = 200  # how far back a Kazakh list or a Russian prefix may start
@@ -94,6 +94,11 @@ def _re() -> dict[str, re.Pattern[str]]:
         "ru_suffix": re.compile(
             rf"\s*+,?\s*+(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
             rf"\s*+(?P<v>{RU_PLIST})", _I),
+        # parts followed by an article word with no comma before it: "п. 2 ч. 4 ст."
+        "ru_next_prefix": re.compile(
+            rf"(?:\s*+,?\s*+(?:{RU_PART_KW}|{RU_SUB_KW}|{RU_PARA_KW})\s*+{RU_PLIST})*\s++{RU_ART}", _I),
+        # what may stand between two references of one enumeration
+        "enum_gap": re.compile(r"\s*+(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as)\s++)?", _I),
         "ru_prefix": re.compile(
             rf"(?:(?P<sub>{RU_SUB_KW})\s*+(?P<subv>{RU_PLIST})\s*+,?\s*+)?"
             rf"(?:(?P<para>{RU_PARA_KW})\s*+(?P<parav>{RU_PLIST})\s*+,?\s*+)?"
@@ -178,11 +183,15 @@ def _expand(items: list[_Item], lang: str, attach: Attach | None) -> list[Hit]:
 # --- parts and attachments -----------------------------------------------------
 
 def _ru_suffix(text: str, item: _Item, pos: int, kind: str) -> int:
-    """Parts printed after the number: "ст. 190 ч. 4 п. 2"."""
+    """Parts printed after the number: "ст. 190 ч. 4 п. 2".
+
+    Parts that run into the next article word ("ст. 28, п. 2 ч. 4 ст. 190")
+    lead the next reference instead.
+    """
     seen: set[str] = set()
     while True:
         m = _re()[kind].match(text, pos)
-        if not m or m.lastgroup in seen:
+        if not m or m.lastgroup in seen or _re()["ru_next_prefix"].match(text, m.end()):
             return pos
         group = next(g for g in ("part", "para", "sub") if m.group(g))
         if group in seen:
@@ -284,8 +293,21 @@ def _kk_tail(text: str, item: _Item, pos: int) -> int:
 
 # --- the anchors -----------------------------------------------------------------
 
-def _parse_designator(text: str, m: re.Match[str], lo: int,
-                      by_start: dict[int, Mention]) -> tuple[list[Hit], int]:
+def _law_before(text: str, start: int, lo: int, laws_by_end: dict[int, LawMention]) -> Attach | None:
+    """A law named right before a reference: "Закон РК «О ...» (статья 12)"."""
+    back = start
+    while back > lo and text[back - 1].isspace():
+        back -= 1
+    if back > lo and text[back - 1] in "(,:":
+        back -= 1
+        while back > lo and text[back - 1].isspace():
+            back -= 1
+    law = laws_by_end.get(back)
+    return Attach("law", law=law.name) if law else None
+
+
+def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, Mention],
+                      laws_by_end: dict[int, LawMention]) -> tuple[list[Hit], int]:
     """A reference led by "ст."/"статья" (ru) or "Article"/"Art." (en)."""
     lang = "ru" if m.group("ru") else "en"
     first, nxt = ("item", "ru_next") if lang == "ru" else ("en_item", "en_next")
@@ -302,6 +324,8 @@ def _parse_designator(text: str, m: re.Match[str], lo: int,
         _set_parts(items[-1], "para", paren.group("para"))
         end = items[-1].end = paren.end()
     attach, end = _after(text, end, by_start, "ru_after" if lang == "ru" else "en_after")
+    if attach is None and laws_by_end:
+        attach = _law_before(text, items[0].start, lo, laws_by_end)
     return _expand(items, lang, attach), end
 
 
@@ -367,7 +391,8 @@ def _anchors(text: str, positions: list[int]) -> list[re.Match[str]]:
 
 
 def find_hits(text: str, mentions: list[Mention] | None = None,
-              keys: dict[str, list[int]] | None = None) -> list[Hit]:
+              keys: dict[str, list[int]] | None = None,
+              laws: list[LawMention] | None = None) -> list[Hit]:
     """Every referenced article of ``text``, unresolved, in order.
 
     >>> [(h.article, h.range_to, h.lang) for h in find_hits("ст. 290-291.2 УК РФ")]
@@ -379,10 +404,11 @@ def find_hits(text: str, mentions: list[Mention] | None = None,
     mentions = find_mentions(text, keys) if mentions is None else mentions
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
+    laws_by_end = {law.end: law for law in (find_laws(text, keys) if laws is None else laws)}
     events: list[tuple[int, int, object]] = [(a.start(), 1, a) for a in _anchors(text, keys["anchor"])]
     events += [(m.start, 0, m) for m in mentions if m.lang == "kk"]
     events.sort(key=lambda e: (e[0], e[1]))
-    hits: list[Hit] = []
+    groups: list[tuple[int, list[Hit]]] = []
     consumed = 0
     for pos, _, ev in events:
         if pos < consumed:
@@ -392,11 +418,33 @@ def find_hits(text: str, mentions: list[Mention] | None = None,
         elif ev.re is _re()["kk_anchor"]:
             found, end = _parse_kk_bap(text, ev.start(), consumed, by_end)
         else:
-            found, end = _parse_designator(text, ev, consumed, by_start)
-        hits.extend(found)
+            found, end = _parse_designator(text, ev, consumed, by_start, laws_by_end)
         if found:
+            groups.append((end, found))
             consumed = max(consumed, end)
-    return sorted(hits, key=lambda h: h.start)
+    _share_codes(text, groups)
+    return sorted((h for _, found in groups for h in found), key=lambda h: h.start)
+
+
+def _share_codes(text: str, groups: list[tuple[int, list[Hit]]]) -> None:
+    """A reference with no code takes the code of the next one in the same enumeration.
+
+    In "ч. 1 ст. 345 и ч. 2 ст. 346 УК РК" the code printed once at the end
+    belongs to both. Only Russian and English references: Kazakh ones print
+    the code first.
+    """
+    following: Attach | None = None
+    next_start = -1
+    for end, found in reversed(groups):
+        if found[0].lang == "kk":
+            following = None
+        elif found[0].attach is None and following is not None:
+            gap = _re()["enum_gap"].match(text, end)
+            if gap and gap.end() == next_start:
+                for h in found:
+                    h.attach = following
+        following = found[0].attach
+        next_start = min(h.start for h in found)
 
 
 __all__ = ["Attach", "Hit", "find_hits"]

@@ -19,7 +19,7 @@ from .. import codes as _codes
 from ..records import ArticleRef, Document, Paragraph
 from .article_grammar import Hit, find_hits
 from ..patterns.articles import scan_keys
-from .code_mentions import Context, Mention, document_country, find_mentions
+from .code_mentions import Context, LawMention, Mention, document_country, find_laws, find_mentions
 
 __all__ = ["extract_articles"]
 
@@ -38,9 +38,10 @@ def _resolve_hit(hit: Hit, ctx: Context) -> tuple[str | None, str, str | None]:
     if att.kind == "same":
         return ctx.code, ("same_code" if ctx.code else "unresolved"), None
     assert att.mention is not None
-    code, how = ctx.resolve_family(att.mention.family, att.mention.country, att.mention.lang)
+    # the code is named at the reference: explicit, even when its country had to be inferred
+    code, _ = ctx.resolve_family(att.mention.family, att.mention.country, att.mention.lang)
     ctx.remember(code)
-    return code, how, None
+    return code, ("explicit" if code else "unresolved"), None
 
 
 def _to_record(text: str, hit: Hit, code: str | None, how: str, law: str | None) -> ArticleRef:
@@ -58,14 +59,18 @@ def _extract_text(text: str, ctx: Context, keys: dict[str, list[int]] | None = N
     """References of one text, resolved in reading order against ``ctx``."""
     keys = scan_keys(text) if keys is None else keys
     mentions = find_mentions(text, keys)
-    hits = find_hits(text, mentions, keys)
-    events: list[tuple[int, int, Mention | Hit]] = [(m.start, 1, m) for m in mentions]
+    laws = find_laws(text, keys)
+    hits = find_hits(text, mentions, keys, laws)
+    events: list[tuple[int, int, Mention | LawMention | Hit]] = [(m.start, 1, m) for m in mentions]
+    events += [(law.start, 1, law) for law in laws]
     events += [(h.start, 0, h) for h in hits]
     events.sort(key=lambda e: (e[0], e[1]))
     out = []
     for _, _, ev in events:
         if isinstance(ev, Mention):
             ctx.remember(ctx.resolve_family(ev.family, ev.country, ev.lang)[0])
+        elif isinstance(ev, LawMention):
+            ctx.law = ev.name  # the law "указанного Закона" refers to
         else:
             out.append(_to_record(text, ev, *_resolve_hit(ev, ctx)))
     return out

@@ -5,22 +5,28 @@ possibly with a country marker before ("ҚР ҚК") or after ("УК РФ",
 "Criminal Code of the Republic of Kazakhstan"). The registry lives in
 ``kzlegalnlp/patterns/codes.json``.
 
-Resolution rule for a code named without a country (a bare "УК", "ГК",
-"Уголовного кодекса") or not named at all (a bare "ст. 191"):
+Which country a code named without one belongs to (a bare "УК", "ГК",
+"Уголовного кодекса"):
 
-1. a country printed with the mention makes it ``explicit``;
-2. a family that exists for one country only (КЗСЗ) is ``explicit`` too;
+1. a country printed with the mention (before, after or inside the name:
+   "Кодекс Республики Казахстан об административных правонарушениях");
+2. a family that exists for one country only (КЗСЗ);
 3. otherwise the country of the nearest code named earlier in the same
-   document (paragraphs are read in order) gives ``context``;
+   document (paragraphs are read in order);
 4. otherwise the country the document is about (the country most often named
-   in it) gives ``context``;
+   in it);
 5. otherwise a name written in Kazakh ("ҚК-нің", "Қылмыстық кодекстің") is
-   taken as Kazakhstan's (``default_country_by_lang`` in the registry), ``context``;
-6. otherwise the code stays ``unresolved`` (``code=None``).
+   taken as Kazakhstan's (``default_country_by_lang`` in the registry);
+6. otherwise the code stays unknown (``code=None``, ``unresolved``).
 
-A reference with no code at all takes the nearest code named earlier in the
-document (``context``); "настоящего Кодекса", "осы Кодекстің" take the code of
-the nearest earlier code or reference (``same_code``).
+The ``resolution`` of a reference says where its code was printed:
+``explicit`` when the code is named at the reference, or after a later
+reference of the same enumeration ("ч. 1 ст. 345 и ч. 2 ст. 346 УК РК"), even
+if its country came from steps 3-5; ``context`` when no code is named there (a bare
+"ст. 191", "Кодекса") and the nearest code named earlier in the document is
+taken (or ``default_code``); ``same_code`` for
+"настоящего Кодекса", "осы Кодекстің" (the nearest earlier code) and for
+"указанного Закона" (the nearest earlier law).
 
 >>> [(m.family, m.country) for m in find_mentions("по ст. 190 УК РК и ст. 42 УПК")]
 [('UK', 'KZ'), ('UPK', None)]
@@ -32,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..patterns.articles import alias_regex, code_registry, scan_keys
+from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -47,6 +53,15 @@ class Mention:
     family: str
     country: str | None
     lang: str
+
+
+@dataclass(frozen=True)
+class LawMention:
+    """A law named with its title ("Закон РК «О ...»"): the nearest one is "указанного Закона"."""
+
+    start: int
+    end: int
+    name: str
 
 
 @dataclass
@@ -134,6 +149,10 @@ def _post_re() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{_country_alts('post')})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _inner_re() -> re.Pattern[str]:
+    # a country printed inside a long name: "Кодекс Республики Казахстан об административных ..."
+    return re.compile(rf"(?<!\w)(?:{_country_alts('post')})(?!\w)")
 
 
 def _lang_of(surface: str) -> str:
@@ -159,6 +178,9 @@ def mention_at(text: str, m: re.Match[str]) -> Mention | None:
     post = _post_re().match(text, end)
     if post and not country:
         end, country = post.end(), post.lastgroup
+    inner = None if country else _inner_re().search(text, m.start(), m.end())
+    if inner:
+        country = inner.lastgroup
     return Mention(start, end, m.lastgroup or "", country, _lang_of(text[start:end]))
 
 
@@ -203,3 +225,27 @@ def document_country(text: str, keys: dict[str, list[int]] | None = None) -> str
     if not counts:
         return None
     return max(sorted(counts), key=lambda c: counts[c])
+
+
+def find_laws(text: str, keys: dict[str, list[int]] | None = None) -> list[LawMention]:
+    """Every law named with its quoted title, in order.
+
+    >>> [m.name for m in find_laws("Закон РК от 18.11.2015 г. № 410-V «О противодействии коррупции»")]
+    ['Закон РК от 18.11.2015 г. № 410-V «О противодействии коррупции»']
+    >>> [m.name for m in find_laws("«Құқық қорғау қызметі туралы» ҚР Заңының 6-бабы")]
+    ['«Құқық қорғау қызметі туралы» ҚР Заңының']
+    """
+    keys = scan_keys(text) if keys is None else keys
+    ru_en, kk = compiled("law_name"), compiled("kk_law_name")
+    out: list[LawMention] = []
+    for p in keys["law"]:
+        if out and p < out[-1].end:
+            continue
+        m = ru_en.match(text, p)
+        if m is None and text.startswith(("Заң", "заң", "ЗАҢ"), p):
+            # a Kazakh title comes before its keyword: the nearest quote within reach
+            m = kk.search(text, max(out[-1].end if out else 0, p - 300), p + 16)
+            m = m if m and m.start("kkw") == p else None
+        if m:
+            out.append(LawMention(m.start(), m.end(), " ".join(m.group().split())))
+    return out

@@ -83,6 +83,15 @@ PITEM = r"(?:«[а-яёa-z]»|\"[а-яёa-z]\"|[а-яё]\)|\d{1,3}(?:\.\d{1,2})?
 RU_PITEM = rf"(?:{PITEM}|{RU_ORD})"
 RU_PLIST = rf"{RU_PITEM}(?:(?:\s*+,\s*+|\s++и\s++){RU_PITEM})*"
 
+# --- laws ---------------------------------------------------------------------
+# between a law's keyword and its quoted name: country, date, number
+# ("РК от 18.11.2015 г. № 410-V"); a dot only inside a date or after "г"
+LAW_GAP = r"(?:[^«».;]|(?<=\d)\.(?=\d)|(?<=\sг)\.){0,100}?"
+RU_LAW_WORD = r"(?:Федеральн\w+\s++)?(?:закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|ЗРК)"
+EN_LAW_NAME = r"Law(?:\s++of\s++the\s++Republic\s++of\s++\w+)?\s*+(?:«[^«»]{1,200}»|\"[^\"]{1,200}\")"
+KK_LAW_WORD = r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?(?!\w)"
+LAW_KEYS = ("Закон", "закон", "ЗАКОН", "ЗРК", "Law", "Заң", "заң", "ЗАҢ")
+
 # --- Kazakh -------------------------------------------------------------------
 KK_ORD_SUFFIX = r"(?:ыншы|інші|нші|ншы|ші|шы)"
 KK_ORD_WORDS = {
@@ -132,9 +141,17 @@ PATTERNS: dict[str, Pattern] = {
                 ("этого Закона", "того же закона", "настоящего Закона")),
         Pattern("ru_law",
                 r"(?:Федеральн\w+\s+)?(?:закон\w*|ЗРК|ФЗ|указ(?:а|у|ом|е)?(?!\w)|конвенци\w*|постановлени\w*)"
-                r"(?:[^«».;]{0,100}?«[^«»]{1,200}»)?",
+                rf"(?:{LAW_GAP}«[^«»]{{1,200}}»)?",
                 ("Закона РК «О национальной безопасности»", "ЗРК «О персональных данных»",
-                 "Федерального закона")),
+                 "Федерального закона", "Закона РК от 18.11.2015 г. № 410-V «О противодействии коррупции»")),
+        Pattern("law_name", rf"(?<!\w)(?:{RU_LAW_WORD}{LAW_GAP}«[^«»]{{1,200}}»|{EN_LAW_NAME})",
+                ("Закон РК «О противодействии коррупции»",
+                 "Законом Республики Казахстан от 18 ноября 2015 года № 410-V «О противодействии коррупции»",
+                 "Law of the Republic of Kazakhstan «On Countering Corruption»"),
+                doc="a law named with its title, remembered for \"указанного Закона\""),
+        Pattern("kk_law_name", rf"«[^«»]{{1,200}}»[^«».;]{{0,80}}?(?P<kkw>{KK_LAW_WORD})",
+                ("«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы» Қазақстан Республикасының Заңы",),
+                doc="a Kazakh law: its quoted title comes first"),
         Pattern("kk_bap", rf"\d{KK_CONNECT}{KK_BAP}",
                 ("190-бабы", "205-бап", "190-ыншы бабы", "212-баптар", "190-\nбабының",
                  "227-1-баптары")),
@@ -149,7 +166,7 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("kk_subparagraph", r"(?:\d{1,3}|[а-яәі])\s*+(?:\)|-)?\s*+тармақша\w*",
                 ("2) тармақшасы", "5-тармақшасында")),
         Pattern("kk_same_code", r"(?:осы|сол)\s+кодекс\w*", ("осы Кодекстің", "осы кодекске")),
-        Pattern("kk_law", r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?\s*+\Z",
+        Pattern("kk_law", rf"{KK_LAW_WORD}\s*+\Z",
                 ("заңның ", "Заңының ")),
         Pattern("en_designator", EN_ART,
                 ("Article 190", "Art. 190", "Articles 205", "art. 1", "articles such as 205")),
@@ -193,7 +210,8 @@ def code_registry() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
     keys = code_registry()["keys"]
-    groups = {"anchor": ANCHOR_KEYS, "abbr": tuple(keys["abbr"]), "name": tuple(keys["name"])}
+    groups = {"anchor": ANCHOR_KEYS, "abbr": tuple(keys["abbr"]), "name": tuple(keys["name"]),
+              "law": LAW_KEYS}
     for country, spec in code_registry()["countries"].items():
         groups[country] = tuple(spec["markers"])
     owner = {key: name for name, keys in groups.items() for key in keys}

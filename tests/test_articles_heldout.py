@@ -1,0 +1,221 @@
+"""Held-out sentences: written by hand in the style of real texts, after the rules were made.
+
+Court verdicts, prosecutors' press releases, news items (Kazinform, Zakon.kz
+style), academic papers and Adilet commentary, in Russian, Kazakh and English.
+None is taken from the corpus; the expectations were written from reading the
+sentence, before running the extractor on it.
+
+Each expected record is ``(code, article, part, paragraph, subparagraph,
+range_to)``; a sentence with an empty list must give no record.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kzlegalnlp.extract.articles import extract_articles
+
+R = tuple  # (code, article, part, paragraph, subparagraph, range_to)
+
+
+def rec(code: str | None, article: str, part: str | None = None, para: str | None = None,
+        sub: str | None = None, to: str | None = None) -> R:
+    """One expected record."""
+    return (code, article, part, para, sub, to)
+
+
+RUSSIAN: list[tuple[str, list[R]]] = [
+    # court verdicts
+    ("Приговором районного суда Н. признан виновным по ч. 3 ст. 28, п. 2 ч. 4 ст. 190 УК РК "
+     "и осужден к 5 годам лишения свободы.",
+     [rec("KZ-UK", "28", "3"), rec("KZ-UK", "190", "4", "2")]),
+    ("Суд квалифицировал действия подсудимого по ст. 24, 190 ч. 2 УК РК как покушение на мошенничество.",
+     [rec("KZ-UK", "24"), rec("KZ-UK", "190", "2")]),
+    ("Ранее такие деяния охватывались ст.ст. 361-1, 361-2 УК РК.",
+     [rec("KZ-UK", "361-1"), rec("KZ-UK", "361-2")]),
+    ("Лица, нарушившие правила, привлекаются по ч. 1 ст. 345 и ч. 2 ст. 346 УК РК.",
+     [rec("KZ-UK", "345", "1"), rec("KZ-UK", "346", "2")]),
+    ("Дело возбуждено по признакам преступления, предусмотренного п. 1) ч. 4 ст. 190 УК РК "
+     "(мошенничество в крупном размере).",
+     [rec("KZ-UK", "190", "4", "1")]),
+    ("Водитель привлечен к ответственности по пп. 2) п. 1 ст. 152 КоАП РК.",
+     [rec("KZ-KoAP", "152", None, "1", "2")]),
+    ("Ответственность за это нарушение предусмотрена статьей 434 Кодекса Республики Казахстан "
+     "об административных правонарушениях.",
+     [rec("KZ-KoAP", "434")]),
+    ("Согласно пункту 1 статьи 9 Гражданского кодекса Республики Казахстан защита прав "
+     "осуществляется судом.",
+     [rec("KZ-GK", "9", None, "1")]),
+    ("Прокуратура направила в суд дело по части 2 статьи 366 Уголовного кодекса РК "
+     "в отношении акима сельского округа.",
+     [rec("KZ-UK", "366", "2")]),
+    ("Приговор постановлен по пункту «б» части 3 статьи 228.1 УК РФ.",
+     [rec("RU-UK", "228.1", "3", "б")]),
+    ("Статья 128 УК РК (торговля людьми) и статья 135 УК РК (торговля несовершеннолетними) "
+     "предусматривают лишение свободы.",
+     [rec("KZ-UK", "128"), rec("KZ-UK", "135")]),
+    ("Согласно ст. 68 УПК РК стороны вправе примириться; последствия указаны в ст. 69.",
+     [rec("KZ-UPK", "68"), rec("KZ-UPK", "69")]),
+    # prosecutors' press releases and news
+    ("В 2023 году по ст. 190 УК РК зарегистрировано 21 450 преступлений, что на 12% больше, "
+     "чем годом ранее.",
+     [rec("KZ-UK", "190")]),
+    ("Задержанному предъявлено обвинение по статьям 297, 299 УК РК, "
+     "сообщает пресс-служба департамента полиции.",
+     [rec("KZ-UK", "297"), rec("KZ-UK", "299")]),
+    ("Действия квалифицированы по ч. 2 ст. 159 УК РФ, а также по ст. 174.1 УК РФ.",
+     [rec("RU-UK", "159", "2"), rec("RU-UK", "174.1")]),
+    ("Составы терроризма описаны статьями 255–263 УК РК.", [rec("KZ-UK", "255", to="263")]),
+    ("Взяточничество охватывают ст. 290-291.2 УК РФ.", [rec("RU-UK", "290", to="291.2")]),
+    ("Осужденный обжаловал приговор по ст. 190 ч. 4 п. 2 УК РК.", [rec("KZ-UK", "190", "4", "2")]),
+    ("Защита указала на нарушение пункта 3 части 1 статьи 71 УПК РК.",
+     [rec("KZ-UPK", "71", "1", "3")]),
+    ("Обвинение переквалифицировано на ч.ч. 1, 2 ст. 366 УК РК.",
+     [rec("KZ-UK", "366", "1"), rec("KZ-UK", "366", "2")]),
+    ("Суды чаще всего применяли ст.ст. 188, 190, 191 и 194 УК РК.",
+     [rec("KZ-UK", a) for a in ("188", "190", "191", "194")]),
+    # a reference printed over two lines of a PDF
+    ("Подсудимый осужден по ч. 2\nст. 190 УК\nРК к ограничению свободы.", [rec("KZ-UK", "190", "2")]),
+    # academic papers: Russia compared with Kazakhstan
+    ("В отличие от ст. 159.3 УК РФ, в казахстанском праве аналогичная норма содержится в ст. 190 УК РК.",
+     [rec("RU-UK", "159.3"), rec("KZ-UK", "190")]),
+    ("Статьи 205–213 Уголовного кодекса Российской Федерации посвящены общественной безопасности.",
+     [rec("RU-UK", "205", to="213")]),
+    ("Уголовный кодекс РФ 1996 года неоднократно изменялся. Так, ст. 159.6 УК была введена в 2012 году.",
+     [rec("RU-UK", "159.6")]),
+    # other laws: code None, the law's name in ``law``
+    ("Закон РК «О противодействии коррупции» (статья 12) устанавливает антикоррупционные ограничения.",
+     [rec(None, "12")]),
+    ("Согласно Закону Республики Казахстан от 18 ноября 2015 года № 410-V «О противодействии коррупции» "
+     "служащие соблюдают ограничения, предусмотренные статьей 12 указанного Закона.",
+     [rec(None, "12")]),
+    ("В соответствии со статьями 3 и 4 настоящего Закона уполномоченный орган утверждает правила.",
+     [rec(None, "3"), rec(None, "4")]),
+    ("Статьей 6 Закона РК «О правоохранительной службе» установлены требования к сотрудникам.",
+     [rec(None, "6")]),
+]
+
+KAZAKH: list[tuple[str, list[R]]] = [
+    ("Қазақстан Республикасының Әкімшілік құқық бұзушылық туралы кодексінің 434-бабы бойынша "
+     "айыппұл салынды.",
+     [rec("KZ-KoAP", "434")]),
+    ("Медиация тәртібі ҚР ҚПК-нің 68-бабында реттелген.", [rec("KZ-UPK", "68")]),
+    ("Әркімнің теңдігі Конституциясының 14-бабында бекітілген.", [rec("KZ-Const", "14")]),
+    ("Сотталушы ҚР ҚК-нің 190-бабының 4-бөлігінің 2) тармағы бойынша кінәлі деп танылды.",
+     [rec("KZ-UK", "190", "4", "2")]),
+    ("Ол Қазақстан Республикасы Қылмыстық кодексінің 297-бабының 2-бөлігі бойынша айыпталды.",
+     [rec("KZ-UK", "297", "2")]),
+    ("Құқық бұзушылық ҚР ӘҚБтК 610-бабының 1-бөлігімен сараланды.", [rec("KZ-KoAP", "610", "1")]),
+    ("ҚР ҚК 128 және 135-баптары адам саудасына қарсы бағытталған.",
+     [rec("KZ-UK", "128"), rec("KZ-UK", "135")]),
+    ("2023 жылы ҚР ҚК 190-бабы бойынша 21 мыңнан астам қылмыс тіркелді.", [rec("KZ-UK", "190")]),
+    ("ҚР ҚПК 64-бабына сәйкес күдіктінің құқықтары түсіндіріледі, осы Кодекстің 65-бабында "
+     "айыпталушының құқықтары көрсетілген.",
+     [rec("KZ-UPK", "64"), rec("KZ-UPK", "65")]),
+    ("Жауаптылық ҚР ҚК 106-бабының екінші бөлігінде көзделген.", [rec("KZ-UK", "106", "2")]),
+    ("Іс ҚР ҚК 190-ыншы бабының 3-інші бөлігі бойынша қаралды.", [rec("KZ-UK", "190", "3")]),
+    ("Сотталушының әрекеттері ҚР ҚК 24, 190-баптары бойынша сараланды.",
+     [rec("KZ-UK", "24"), rec("KZ-UK", "190")]),
+    ("Киберқылмыстар ҚР ҚК 205-213-баптарында көзделген.", [rec("KZ-UK", "205", to="213")]),
+    ("ҚР ҚПК 35-бабының 1-бөлігінің 2) тармағы негізінде іс тоқтатылды.",
+     [rec("KZ-UPK", "35", "1", "2")]),
+    ("Ресей Федерациясы Қылмыстық кодексінің 159-бабымен салыстырғанда ҚР ҚК 190-бабы кеңірек.",
+     [rec("RU-UK", "159"), rec("KZ-UK", "190")]),
+    ("«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы» Қазақстан Республикасы Заңының 12-бабына сәйкес "
+     "мемлекеттік қызметшілер шектеулерді сақтайды.",
+     [rec(None, "12")]),
+    ("Прокуратура ҚР ҚК 366, 367 және 368-баптары бойынша 45 іс сотқа жіберді.",
+     [rec("KZ-UK", a) for a in ("366", "367", "368")]),
+    # a row of a flattened statistics table
+    ("ҚР ҚК 190-бабы 2 345 2 890 23,2", [rec("KZ-UK", "190")]),
+]
+
+ENGLISH: list[tuple[str, list[R]]] = [
+    ("Under Article 3 of the Constitution, the people of Kazakhstan are the only source of state power.",
+     [rec("KZ-Const", "3")]),
+    ("Articles 128 and 135 of the Criminal Code criminalise human trafficking in Kazakhstan.",
+     [rec("KZ-UK", "128"), rec("KZ-UK", "135")]),
+    ("The defendant was convicted under Part 4 of Article 190 of the Criminal Code of Kazakhstan.",
+     [rec("KZ-UK", "190", "4")]),
+    ("Article 159.6 of the Russian Criminal Code punishes computer fraud.", [rec("RU-UK", "159.6")]),
+    ("Article 190(4) of the Criminal Code of the Republic of Kazakhstan sets a longer term.",
+     [rec("KZ-UK", "190", "4")]),
+    ("Art. 366 of the Criminal Code of the Republic of Kazakhstan covers bribe-taking.",
+     [rec("KZ-UK", "366")]),
+    ("Articles 296-303 of the Criminal Code of the Republic of Kazakhstan concern drugs.",
+     [rec("KZ-UK", "296", to="303")]),
+    ("Under Article 24 of the Law of the Republic of Kazakhstan «On Countering Corruption», "
+     "officials declare their assets.",
+     [rec(None, "24")]),
+    ("Article 17 of the Code of Criminal Procedure of Kazakhstan guarantees access to justice.",
+     [rec("KZ-UPK", "17")]),
+]
+
+NOT_REFERENCES: list[str] = [
+    "Закон Республики Казахстан от 18 ноября 2015 года № 410-V.",
+    "Указ Президента Республики Казахстан от 2 февраля 2022 года № 802.",
+    "Изменения внесены Законом РК № 324-VI от 12 декабря 2023 года.",
+    "Сафаров Т.Р. Уголовное право. Т. 2. – Алматы: Жеті Жарғы, 2019. – С. 128-135.",
+    "Комментарий к Уголовному кодексу Республики Казахстан. – Алматы, 2015. – 928 с.",
+    "Собрание сочинений, том 3, с. 45.",
+    "Телефон доверия: 8 (7172) 71-22-33, доб. 190.",
+    "Уровень раскрываемости составил 67,5 процента (2022 г. – 64,1%).",
+    "1) изучить практику; 2) подготовить предложения; 3) внести изменения.",
+    "Заседание назначено на 15.03.2024 в 10:30, кабинет 205.",
+    "2024 жылғы 1 қаңтардан бастап көрсеткіш 15 пайызға өсті.",
+    "Қазақстан Республикасының 2014 жылғы 3 шілдедегі № 226-V Қылмыстық кодексі.",
+    "1) ақпарат жинау; 2) талдау жүргізу; 3) ұсыныс әзірлеу.",
+    "Сенім телефоны: 8-800-080-7777, 1414.",
+    "The study covers 2015-2023 and 1,245 cases; see p. 128 and Vol. 2.",
+]
+
+# how the code was found, and the law's name (a part of it) where the article is of a law
+RESOLUTION: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("Водитель привлечен к ответственности по пп. 2) п. 1 ст. 152 КоАП РК.", [("explicit", None)]),
+    # the code is named right after the reference; the country comes from the text
+    ("В Республике Казахстан за это наказывают по пп. 2) п. 1 ст. 152 КоАП.", [("explicit", None)]),
+    ("Согласно ст. 68 УПК РК стороны вправе примириться; последствия указаны в ст. 69.",
+     [("explicit", None), ("context", None)]),
+    ("ҚР ҚПК 64-бабына сәйкес, осы Кодекстің 65-бабында.", [("explicit", None), ("same_code", None)]),
+    ("Закон РК «О противодействии коррупции» (статья 12) устанавливает ограничения.",
+     [("explicit", "«О противодействии коррупции»")]),
+    ("Согласно Закону Республики Казахстан от 18 ноября 2015 года № 410-V «О противодействии коррупции» "
+     "служащие соблюдают ограничения, предусмотренные статьей 12 указанного Закона.",
+     [("same_code", "«О противодействии коррупции»")]),
+    ("«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы» Қазақстан Республикасы Заңының 12-бабына сәйкес",
+     [("explicit", "«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы»")]),
+    ("Under Article 24 of the Law of the Republic of Kazakhstan «On Countering Corruption»",
+     [("explicit", "«On Countering Corruption»")]),
+]
+
+
+def _key(r) -> R:
+    return (r.code, r.article, r.part, r.paragraph, r.subparagraph, r.range_to)
+
+
+@pytest.mark.parametrize("text,expected", RUSSIAN + KAZAKH + ENGLISH)
+def test_heldout_sentence(text: str, expected: list[R]) -> None:
+    assert [_key(r) for r in extract_articles(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_REFERENCES)
+def test_heldout_not_a_reference(text: str) -> None:
+    assert extract_articles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", RESOLUTION)
+def test_heldout_resolution_and_law(text: str, expected: list[tuple[str, str | None]]) -> None:
+    refs = extract_articles(text)
+    assert [r.resolution for r in refs] == [how for how, _ in expected]
+    for ref, (_, law) in zip(refs, expected):
+        assert (ref.law is None) if law is None else (law in (ref.law or "")), ref.law
+
+
+@pytest.mark.parametrize("text,expected", RUSSIAN + KAZAKH + ENGLISH)
+def test_heldout_surface_is_the_text(text: str, expected: list[R]) -> None:
+    for r in extract_articles(text):
+        assert text[r.char_start:r.char_end] == r.surface
+
+
+def test_enough_heldout_sentences() -> None:
+    assert len(RUSSIAN + KAZAKH + ENGLISH + NOT_REFERENCES) >= 40
