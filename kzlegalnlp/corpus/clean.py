@@ -381,6 +381,10 @@ class _Builder:
 
 def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
     """Copy ``line.text[:stop]``, collapsing inner white-space runs to one space."""
+    if "  " not in line.text and line.text.isprintable():
+        # the common case: isprintable() is False for every space but U+0020
+        builder.copy(line.text[:stop], line.start, line.number)
+        return
     pos = 0
     for match in _ODD_SPACE.finditer(line.text, 0, stop):
         builder.copy(line.text[pos:match.start()], line.start + pos, line.number)

@@ -26,6 +26,7 @@ An empty text, or one without letters, returns ``default``. Only the first
 from __future__ import annotations
 
 import re
+import string
 
 SAMPLE_CHARS = 1000
 DECISIVE_LETTERS = 150
@@ -70,14 +71,23 @@ def _word_evidence(text: str) -> tuple[float, float]:
 
 
 _KAZAKH_CHARS = tuple(sorted(KAZAKH_LETTERS))
-# runs, not single letters: counting run lengths is several times faster
 _KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]+")
-_LATIN = re.compile(r"[A-Za-z]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+# In UTF-8 every character of the Cyrillic block U+0400-U+04FF starts with one of
+# these bytes, and no other byte sequence contains them.
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(map(len, pattern.findall(text)))
+def _script_counts(text: str) -> tuple[int, int]:
+    """Latin (ASCII) and Cyrillic letters of ``text``, counted on its UTF-8 bytes
+    (byte counting runs in C: several times faster than a regex over the text).
+
+    >>> _script_counts("ст. 190 УК РФ, ICAO")
+    (4, 6)
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    return latin, sum(map(raw.count, _CYRILLIC_LEADS))
 
 
 def detect_lang(text: str, default: str = "kk", context: str | None = None) -> str:
@@ -119,8 +129,7 @@ def lang_scores(text: str) -> dict[str, float] | None:
     True
     """
     text = text[:SAMPLE_CHARS]  # enough evidence; keeps long documents cheap
-    latin = _count(_LATIN, text)
-    cyrillic = _count(_CYRILLIC, text)
+    latin, cyrillic = _script_counts(text)
     if latin + cyrillic == 0:
         return None
     if latin > 2 * cyrillic or (latin > cyrillic and not _has_kazakh(text)):
