@@ -169,3 +169,63 @@ def test_title_and_neighbours_are_context_for_the_shipped_model() -> None:
     in_fraud = classify_paragraphs(fraud_doc)[1].scores["cyber_fraud"]
     in_other = classify_paragraphs(other_doc)[1].scores["cyber_fraud"]
     assert in_fraud > in_other
+
+
+# -- passing mentions (enumerations) and the document rule chosen on training documents ----------------
+ENUMERATIONS = [  # hand-written: each names three or more crime types in one sentence, none discussed
+    "Задачи на год: борьба с наркотиками, коррупцией и организованной преступностью.",
+    "Есірткі қылмысымен, сыбайлас жемқорлықпен және ұйымдасқан қылмыспен күресті күшейту тапсырылды.",
+    "The plan covers drug trafficking, corruption and organised crime.",
+    "Приоритеты: противодействие торговле людьми, наркотикам и коррупции.",
+    "Адам саудасы, есірткі және пара алу туралы баяндамалар тыңдалды.",
+]
+
+
+def test_topics_named_only_in_an_enumeration_are_flagged() -> None:
+    from kzlegalnlp.topics.weak import enumeration_columns
+
+    labels = ["drugs", "corruption", "organised_crime", "trafficking"]
+    E = enumeration_columns(ENUMERATIONS + ["Изъято 2 кг наркотиков; взятку получил аким; ОПГ задержана."], labels)
+    assert (E[:len(ENUMERATIONS)].sum(axis=1) >= 3).all()
+    assert E[-1].sum() == 0  # three topics, but each in its own statement
+
+
+def test_penalty_for_enumerations_is_learned_and_applied() -> None:
+    labels = ["drugs", "corruption", "organised_crime", "trafficking"]
+    texts = [t for t in [
+        "Изъято 30 кг героина, ликвидирована нарколаборатория.", "Есірткі зертханасы жойылып, 5 кг есірткі тәркіленді.",
+        "Synthetic drugs are sold online and seized by police.", "Аким задержан при получении взятки.",
+        "Лауазымды тұлға пара алғаны үшін сотталды.", "The official took a bribe for the permit.",
+        "Лидеры ОПГ осуждены за создание преступного сообщества.", "Ұйымдасқан қылмыстық топтың көшбасшысы ұсталды.",
+        "The organised crime group laundered money.", "Жертв торговли людьми вывозили за границу.",
+        "Адам саудасының құрбандары құтқарылды.", "Victims of human trafficking were forced to work.",
+        "Погода была солнечной.", "Конференция открылась.", "Баяндамашылар тәжірибе алмасты."] * 2] + ENUMERATIONS * 2
+    y = [["drugs"]] * 3 + [["corruption"]] * 3 + [["organised_crime"]] * 3 + [["trafficking"]] * 3 + [[]] * 3
+    y = y * 2 + [[]] * (2 * len(ENUMERATIONS))
+    on = TopicClassifier(labels=labels, min_df=1, cv=3, use_articles=False).fit(texts, y)
+    off = TopicClassifier(labels=labels, min_df=1, cv=3, use_articles=False, enumerations=False).fit(texts, y)
+    assert on.enumeration_penalty_ > 0 and off.enumeration_penalty_ == 0
+    listed = ["Борьба с коррупцией, наркотиками и торговлей людьми названа приоритетом."]
+    assert (on.predict_proba(listed) < off.predict_proba(listed))[0, [0, 1, 3]].all()
+
+
+def test_document_rule_is_chosen_on_labelled_training_documents(tmp_path) -> None:
+    from kzlegalnlp.topics.base import choose_document_rule
+
+    P = np.array([[0.9], [0.2], [0.9], [0.8], [0.1], [0.1], [0.7], [0.6]])
+    groups = list("aabbccdd")
+    docs = {"a": ["x"], "b": ["x"], "c": [], "d": []}
+    rule, t = choose_document_rule(P, groups, docs, ["x"], np.array([0.5]))
+    assert rule == (1, False) and 0.7 < t[0] <= 0.9  # one strong paragraph marks the labelled documents here
+    rule, t = choose_document_rule(P, groups, {"a": ["x"]}, ["x"], np.array([0.5]))
+    assert rule == (2, False) and t.tolist() == [0.5]  # too few labelled documents: the default rule
+
+
+def test_fitted_document_rule_round_trips(fitted: TopicClassifier, tmp_path) -> None:
+    groups = [f"d{i // 5}" for i in range(len(TEXTS))]
+    doc_labels = {g: sorted({lab for x, g2 in zip(LABELS, groups) if g2 == g for lab in x}) for g in set(groups)}
+    clf = TopicClassifier(labels=["fraud", "bribes"], min_df=1, cv=3, use_articles=False)
+    clf.fit(TEXTS, LABELS, groups=groups, doc_labels=doc_labels)
+    back = TopicClassifier.load(clf.save(tmp_path / "m"))
+    assert back.doc_rule_ == clf.doc_rule_ and (back.doc_thresholds_ == clf.doc_thresholds_).all()
+    assert back.enumeration_penalty_ == clf.enumeration_penalty_

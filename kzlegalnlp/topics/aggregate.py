@@ -1,13 +1,15 @@
 """From paragraph scores to document scores, and the paragraphs that drive them.
 
-How a document is scored: for each label, the document score is the **second
-highest paragraph score** (the highest in a one-paragraph document). So a
-document gets a label when at least two of its paragraphs reach the label's
-paragraph threshold: one paragraph is a passing mention, two or more a
-substantial discussion, which is the rule the gold annotation guideline uses.
-The score stays in [0, 1] and is compared with the same per-label thresholds as
-paragraphs (``doc_thresholds_``, equal to the paragraph thresholds chosen on
-training data).
+How a document is scored: a **document rule** ``(k, mean)`` turns, per label, the
+paragraph scores into one score in [0, 1]: the k-th highest paragraph score
+(``mean=False``; the highest when there are fewer paragraphs) or the mean of the k
+highest (``mean=True``). The default, ``(2, False)``, labels a document when at least
+two of its paragraphs reach the threshold: one paragraph is a passing mention, two
+or more a substantial discussion, which is the rule the gold annotation guideline
+uses. When training data has document labels, the rule (from :data:`RULES`) and a
+document threshold per label are chosen on out-of-fold paragraph scores of the
+training documents (:func:`kzlegalnlp.topics.base.choose_document_rule`); otherwise
+the document thresholds are the paragraph thresholds.
 
 The **evidence** for a label is the paragraphs scoring at or above the label's
 paragraph threshold, best first (at most ``max_evidence``).
@@ -28,25 +30,32 @@ from ..records import TopicScores
 
 
 SUPPORT = 2  # paragraphs that must reach the threshold for a document label
+Rule = tuple[int, bool]  # (k, mean): the k-th best paragraph score, or the mean of the k best
+DEFAULT_RULE: Rule = (SUPPORT, False)
+# the candidates a model chooses from on its training documents; the default first, so it wins ties
+RULES: tuple[Rule, ...] = (DEFAULT_RULE, (1, False), (3, False), (2, True), (3, True))
 
 
-def aggregate(P: np.ndarray, support: int = SUPPORT) -> np.ndarray:
+def aggregate(P: np.ndarray, support: int = SUPPORT, mean: bool = False) -> np.ndarray:
     """Document scores from a ``(paragraphs, labels)`` score matrix: the ``support``-th highest
-    score per label (the highest when there are fewer paragraphs; zeros when there are none).
+    score per label, or with ``mean`` the mean of the ``support`` highest (fewer when there
+    are fewer paragraphs; zeros when there are none).
 
     >>> aggregate(np.zeros((0, 3))).tolist()
     [0.0, 0.0, 0.0]
     >>> aggregate(np.array([[0.9], [0.3], [0.6]])).tolist(), aggregate(np.array([[0.4]])).tolist()
     ([0.6], [0.4])
+    >>> aggregate(np.array([[0.9], [0.3], [0.6]]), 2, mean=True).round(2).tolist()
+    [0.75]
     """
     P = np.asarray(P, dtype=np.float64)
     if P.shape[0] == 0:
         return np.zeros(P.shape[1])
-    k = min(support, P.shape[0])
-    return np.sort(P, axis=0)[-k]
+    top = np.sort(P, axis=0)[-min(support, P.shape[0]):]
+    return top.mean(axis=0) if mean else top[0]
 
 
-def aggregate_groups(P: np.ndarray, groups: Sequence) -> tuple[list, np.ndarray]:
+def aggregate_groups(P: np.ndarray, groups: Sequence, rule: Rule = DEFAULT_RULE) -> tuple[list, np.ndarray]:
     """Aggregate rows of ``P`` by group (document): returns ``(group ids, scores)`` in first-seen order.
 
     >>> ids, S = aggregate_groups(np.array([[0.2], [0.6], [0.4]]), ["a", "b", "a"])
@@ -59,7 +68,7 @@ def aggregate_groups(P: np.ndarray, groups: Sequence) -> tuple[list, np.ndarray]
     ids = list(order)
     if not ids:
         return [], np.zeros((0, np.asarray(P).shape[1]))
-    return ids, np.vstack([aggregate(np.asarray(P)[rows]) for rows in order.values()])
+    return ids, np.vstack([aggregate(np.asarray(P)[rows], *rule) for rows in order.values()])
 
 
 def label_set(scores: np.ndarray, thresholds: np.ndarray, labels: Sequence[str]) -> tuple[str, ...]:
@@ -89,17 +98,19 @@ def evidence(P: np.ndarray, par_thresholds: np.ndarray, labels: Sequence[str], c
 
 
 def document_topics(P: np.ndarray, labels: Sequence[str], par_thresholds: np.ndarray, doc_thresholds: np.ndarray,
-                    *, doc_id: str | None = None, paragraph_ids: Sequence[int] | None = None) -> TopicScores:
+                    *, doc_id: str | None = None, paragraph_ids: Sequence[int] | None = None,
+                    rule: Rule = DEFAULT_RULE) -> TopicScores:
     """Document-level :class:`TopicScores` from its paragraph score matrix.
 
-    ``paragraph_ids`` maps row numbers to :attr:`Paragraph.index` values (default: row numbers).
+    ``paragraph_ids`` maps row numbers to :attr:`Paragraph.index` values (default: row numbers);
+    ``rule`` is the document rule (see the module docstring).
 
     >>> P = np.array([[0.9, 0.1], [0.8, 0.6], [0.1, 0.2]])
     >>> t = document_topics(P, ["a", "b"], np.full(2, .5), np.full(2, .5))
     >>> t.labels, t.primary, dict(t.evidence)   # "b" has one paragraph: a passing mention
     (('a',), 'a', {'a': (0, 1)})
     """
-    scores = aggregate(P)
+    scores = aggregate(P, *rule)
     chosen = label_set(scores, doc_thresholds, labels)
     ev = evidence(P, par_thresholds, labels, chosen)
     if paragraph_ids is not None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..records import Document, TopicScores
-from .aggregate import aggregate_groups, document_topics, paragraph_topics
+from .aggregate import DEFAULT_RULE, RULES, Rule, aggregate_groups, document_topics, paragraph_topics
 
 Titles = Optional[Mapping[Any, Optional[str]]]  # document id -> title
 
@@ -82,6 +82,52 @@ def thresholds_for(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return np.array([best_threshold(P[:, j], Y[:, j]) for j in range(Y.shape[1])])
 
 
+MIN_DOCUMENTS = 4  # labelled training documents needed to choose a document rule
+
+
+def choose_document_rule(P: np.ndarray, groups: Sequence, doc_labels: Mapping[Any, Sequence[str]] | None,
+                         labels: Sequence[str], par_thresholds: np.ndarray) -> tuple[Rule, np.ndarray]:
+    """The document rule and per-label document thresholds, chosen on training documents.
+
+    ``P`` are out-of-fold paragraph scores of the training texts (so the choice sees
+    scores like those of unseen documents), ``groups`` their document ids and
+    ``doc_labels`` the gold labels of the documents that have them. For each rule of
+    :data:`~kzlegalnlp.topics.aggregate.RULES`, each label with positive and negative
+    documents gets the :func:`best_threshold` of its document scores (the others keep
+    the paragraph threshold); the rule with the most summed document F1 wins, the
+    default on ties. Fewer than ``MIN_DOCUMENTS`` labelled documents: the default rule
+    and the paragraph thresholds.
+
+    >>> P = np.array([[0.9], [0.2], [0.9], [0.8], [0.1], [0.1], [0.7], [0.6]])
+    >>> rule, t = choose_document_rule(P, list("aabbccdd"), {"a": ["x"], "b": ["x"], "c": [], "d": []},
+    ...                                ["x"], np.array([0.5]))
+    >>> rule, t.tolist()
+    ((1, False), [0.75])
+    """
+    groups = list(groups)
+    known = {g for g in groups if doc_labels and g in doc_labels}
+    fallback = (DEFAULT_RULE, np.asarray(par_thresholds, float).copy())
+    if len(known) < MIN_DOCUMENTS:
+        return fallback
+    rows = [i for i, g in enumerate(groups) if g in known]
+    sub = [groups[i] for i in rows]
+    Yd = None
+    best: tuple[float, Rule, np.ndarray] | None = None
+    for rule in RULES:
+        ids, S = aggregate_groups(np.asarray(P)[rows], sub, rule)
+        if Yd is None:
+            Yd = label_matrix([[lab for lab in doc_labels[d] if lab in labels] for d in ids], labels)  # type: ignore[index]
+        t = np.array([best_threshold(S[:, j], Yd[:, j]) if 0 < Yd[:, j].sum() < len(Yd) else par_thresholds[j]
+                      for j in range(len(labels))])
+        pred = S >= t
+        tp = (pred & (Yd == 1)).sum(axis=0)
+        f1 = float(np.round((2 * tp / np.maximum(pred.sum(axis=0) + Yd.sum(axis=0), 1)).sum(), 9))
+        if best is None or f1 > best[0]:
+            best = (f1, rule, t)
+    assert best is not None
+    return best[1], best[2]
+
+
 def _title(document: Document) -> str | None:
     """A printed title (one made from the first sentence repeats the body and is left out)."""
     return None if document.title_derived else document.title
@@ -93,6 +139,7 @@ class DocumentMixin:
     classes_: Sequence[str]
     thresholds_: np.ndarray
     doc_thresholds_: np.ndarray
+    doc_rule_: Rule = DEFAULT_RULE  # models without document labels (or saved before rules) use the default
 
     def predict_proba(self, X: Sequence[str], groups: Sequence | None = None,
                       titles: Titles = None) -> np.ndarray:  # pragma: no cover
@@ -128,7 +175,7 @@ class DocumentMixin:
         """Document-level scores aggregated from the paragraphs, with evidence paragraph indices."""
         P = self._document_scores(document)
         return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_, doc_id=document.doc_id,
-                               paragraph_ids=[p.index for p in document.paragraphs])
+                               paragraph_ids=[p.index for p in document.paragraphs], rule=self.doc_rule_)
 
     def classify_text(self, text: str) -> TopicScores:
         """A plain string: one paragraph gives paragraph scores; blank-line separated paragraphs a document."""
@@ -136,7 +183,7 @@ class DocumentMixin:
         P = self.predict_proba(parts, [0] * len(parts))
         if len(parts) == 1:
             return paragraph_topics(P[0], self.classes_, self.thresholds_, paragraph=0)
-        return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_)
+        return document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_, rule=self.doc_rule_)
 
     def classify_many(self, documents: Sequence[Document]) -> list[TopicScores]:
         """Document-level scores of many documents, predicted in one batch (fast)."""
@@ -148,6 +195,7 @@ class DocumentMixin:
         for d in documents:
             n = len(d.paragraphs)
             out.append(document_topics(P[at:at + n], self.classes_, self.thresholds_, self.doc_thresholds_,
-                                       doc_id=d.doc_id, paragraph_ids=[p.index for p in d.paragraphs]))
+                                       doc_id=d.doc_id, paragraph_ids=[p.index for p in d.paragraphs],
+                                       rule=self.doc_rule_))
             at += n
         return out

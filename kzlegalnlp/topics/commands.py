@@ -64,7 +64,8 @@ def train_command(data: str | Path, out: str | Path, labels: str | None = None, 
         factory = make_factory(backend, encoder, names, epochs)
         assert factory is not None
         model = factory()
-    model.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights)
+    extra = {"doc_labels": rows.doc_labels} if backend == "linear" else {}  # the linear model chooses its document rule
+    model.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights, **extra)
     model.save(out)
     return (f"trained {backend} model on {len(rows.texts)} paragraphs, labels {', '.join(names)}; "
             f"thresholds {', '.join(f'{t:.2f}' for t in model.thresholds_)} -> {out}")

@@ -6,8 +6,10 @@ and predicts the paragraphs of the *other* documents: no paragraph of a test
 document is ever in training. Out-of-fold predictions are pooled, then scored
 per label (precision, recall, F1) at paragraph and document level, with macro-F1
 over the four mission labels and over all labels. The lexicon baseline labels a
-paragraph when it has at least one lexicon hit, and a document by the same
-aggregation as the model (score ``1 - exp(-hits)`` per paragraph, threshold 0.5).
+paragraph when it has at least one lexicon hit, and a document by the default
+document rule (two paragraphs; score ``1 - exp(-hits)`` per paragraph, threshold 0.5).
+Each fold's model scores its test documents with the document rule and thresholds
+it chose on its own training documents (see :func:`base.choose_document_rule`).
 
 >>> m = prf(np.array([[1, 0], [1, 1]]), np.array([[1, 0], [0, 1]]), ["a", "b"])
 >>> m["a"]["precision"], m["a"]["recall"], m["b"]["f1"]
@@ -23,7 +25,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..records import Document
-from .aggregate import aggregate_groups
+from .aggregate import DEFAULT_RULE, aggregate_groups
 from .base import label_matrix
 from .data_io import Rows, gold_rows
 from .labels import DEFAULT_LABELS, MISSION_LABELS
@@ -147,6 +149,7 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
     P = np.zeros(Y.shape)
     thresholds = np.zeros(Y.shape)
     doc_thr: dict[str, np.ndarray] = {}
+    doc_scores: dict[str, np.ndarray] = {}
     for tr, te in GroupKFold(n_splits=k).split(rows.texts, groups=rows.groups):
         test_docs = {rows.groups[i] for i in te}
         train = _subset(rows, {rows.groups[i] for i in tr})
@@ -160,28 +163,29 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
         P[te] = model.predict_proba([rows.texts[i] for i in te], [rows.groups[i] for i in te], rows.titles)
         thresholds[te] = model.thresholds_
         doc_thr.update({d: np.asarray(model.doc_thresholds_) for d in test_docs})
+        doc_scores.update(zip(*aggregate_groups(P[te], [rows.groups[i] for i in te],
+                                                getattr(model, "doc_rule_", DEFAULT_RULE))))
     report = Report(tuple(labels), k, len(doc_ids))
-    report.model = _score_levels(P, thresholds, doc_thr, rows, Y, labels)
+    report.model = _score_levels(P, thresholds, doc_scores, doc_thr, rows, Y, labels)
     L = _lexicon_scores(rows.texts, labels)
     half = np.full(Y.shape, 0.5)
-    report.baseline = _score_levels(L, half, {d: np.full(len(labels), 0.5) for d in doc_ids}, rows, Y, labels)
-    report.primary_accuracy = _primary_accuracy(P, rows, labels)
+    report.baseline = _score_levels(L, half, dict(zip(*aggregate_groups(L, rows.groups))),
+                                    {d: np.full(len(labels), 0.5) for d in doc_ids}, rows, Y, labels)
+    report.primary_accuracy = _primary_accuracy(doc_scores, rows, labels)
     return report
 
 
-def _score_levels(P: np.ndarray, par_thr: np.ndarray, doc_thr: dict[str, np.ndarray], rows: Rows, Y: np.ndarray,
-                  labels: Sequence[str]) -> dict[str, Scores]:
+def _score_levels(P: np.ndarray, par_thr: np.ndarray, doc_scores: dict[str, np.ndarray],
+                  doc_thr: dict[str, np.ndarray], rows: Rows, Y: np.ndarray, labels: Sequence[str]) -> dict[str, Scores]:
     out = {"paragraph": Scores.of((P >= par_thr).astype(int), Y, labels)}
-    ids, S = aggregate_groups(P, rows.groups)
-    keep = [i for i, d in enumerate(ids) if d in rows.doc_labels]
-    pred = np.array([(S[i] >= doc_thr[ids[i]]).astype(int) for i in keep]).reshape(len(keep), len(labels))
-    gold = label_matrix([rows.doc_labels[ids[i]] for i in keep], labels)
+    keep = [d for d in doc_scores if d in rows.doc_labels]
+    pred = np.array([(doc_scores[d] >= doc_thr[d]).astype(int) for d in keep]).reshape(len(keep), len(labels))
+    gold = label_matrix([rows.doc_labels[d] for d in keep], labels)
     out["document"] = Scores.of(pred, gold, labels)
     return out
 
 
-def _primary_accuracy(P: np.ndarray, rows: Rows, labels: Sequence[str]) -> float | None:
-    ids, S = aggregate_groups(P, rows.groups)
-    pairs = [(labels[int(np.argmax(S[i]))], rows.doc_primary.get(d)) for i, d in enumerate(ids)]
+def _primary_accuracy(doc_scores: dict[str, np.ndarray], rows: Rows, labels: Sequence[str]) -> float | None:
+    pairs = [(labels[int(np.argmax(S))], rows.doc_primary.get(d)) for d, S in doc_scores.items()]
     pairs = [(p, g) for p, g in pairs if g]
     return round(sum(p == g for p, g in pairs) / len(pairs), 3) if pairs else None

@@ -184,8 +184,8 @@ def _tsv_rows(path: Path, header: list[str]) -> list[list[str]]:
 def read_combos(path: str | Path) -> list[Combo]:
     """Read a combination TSV (``label, needs, example``).
 
-    >>> [c.label for c in read_combos(DATA / "combos.tsv")]
-    ['cyber_fraud']
+    >>> [(c.label, c.needs) for c in read_combos(DATA / "combos.tsv")][-1]
+    ('cyber_fraud', ('fraud', 'cybercrime'))
     """
     return [Combo(lab, tuple(needs.split()), ex) for lab, needs, ex in _tsv_rows(Path(path), ["label", "needs", "example"])]
 
@@ -215,7 +215,7 @@ def lexicon_for(labels: Iterable[str]) -> Lexicon:
     >>> lexicon_for(["drugs"]).labels
     ('drugs',)
     >>> sorted(lexicon_for(["cyber_fraud"]).labels)
-    ['cyber_fraud', 'fraud', 'ict']
+    ['cyber_fraud', 'cybercrime', 'fraud', 'ict']
     """
     lex = default_lexicon()
     combos = [c for c in lex.combos if c.label in set(labels)]

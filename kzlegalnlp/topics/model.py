@@ -15,20 +15,57 @@ from __future__ import annotations
 import inspect
 import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
 from ..errors import ConfigError
-from .base import DocumentMixin, Titles, label_matrix, thresholds_for
+from .base import DocumentMixin, Titles, choose_document_rule, label_matrix, thresholds_for
 from .features import CharNgrams
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
-from .weak import context, evidence, title_context
+from .weak import ENUMERATION_MIN, context, enumeration_columns, evidence, title_context
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(p, np.float64), 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
+
+
+PENALTIES = (0.0, 1.0, 2.0, 4.0, 8.0)
+
+
+def choose_penalty(oof: np.ndarray, Y: np.ndarray, N: np.ndarray) -> float:
+    """The logit penalty for passing mentions (``N``: label named only in an enumeration),
+    chosen from ``PENALTIES`` on out-of-fold scores ``oof``.
+
+    One penalty is shared by all labels, since any one label has few enumerations to learn
+    from. The one giving the most summed F1 (at each label's best threshold) wins; among
+    equals the largest, since the annotation guideline says a passing mention never counts
+    (few examples rarely show how far below the threshold it must go). 0 when no text has
+    an enumeration.
+
+    >>> oof = np.array([[0.9], [0.8], [0.9], [0.1]]); Y = np.array([[1], [1], [0], [0]])
+    >>> choose_penalty(oof, Y, np.array([[0], [0], [1], [0]]))
+    8.0
+    >>> choose_penalty(oof, Y, np.array([[1], [0], [0], [0]]))   # a positive in an enumeration: a milder one
+    2.0
+    """
+    if not N.any():
+        return 0.0
+
+    def summed_f1(delta: float) -> float:
+        P = _sigmoid(_logit(oof) - delta * N)
+        pred = P >= thresholds_for(P, Y)
+        tp = (pred & (Y == 1)).sum(axis=0)
+        return float((2 * tp / np.maximum(pred.sum(axis=0) + Y.sum(axis=0), 1)).sum())
+
+    scores = np.round([summed_f1(d) for d in PENALTIES], 9)
+    return PENALTIES[int(np.flatnonzero(scores == scores.max())[-1])]
 
 
 class TopicClassifier(DocumentMixin):
@@ -50,6 +87,8 @@ class TopicClassifier(DocumentMixin):
         random_state: seed of the inner folds.
         analyzer: ``"char"`` n-grams or ``"prefix"`` word prefixes (see :class:`CharNgrams`).
         context_weight: scale of the document-context columns (see :func:`weak.context`; 0 switches them off).
+        enumerations: learn a penalty for labels named only in an enumeration of crime types (a passing
+            mention, see :func:`weak.enumerated`); False leaves such scores as they are.
 
     >>> TopicClassifier(C=2.0).get_params()["C"]
     2.0
@@ -58,7 +97,7 @@ class TopicClassifier(DocumentMixin):
     def __init__(self, labels: Sequence[str] | None = None, *, C: float = 10.0, ngram_range: tuple[int, int] = (3, 5),
                  min_df: int = 2, max_features: int | None = 200_000, evidence_weight: float = 1.0,
                  use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char",
-                 context_weight: float = 1.0) -> None:
+                 context_weight: float = 1.0, enumerations: bool = True) -> None:
         self.labels = labels
         self.C = C
         self.ngram_range = ngram_range
@@ -70,6 +109,7 @@ class TopicClassifier(DocumentMixin):
         self.random_state = random_state
         self.analyzer = analyzer
         self.context_weight = context_weight
+        self.enumerations = enumerations
 
     # -- scikit-learn parameter protocol -------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -101,14 +141,26 @@ class TopicClassifier(DocumentMixin):
             parts.append(np.hstack([context(E, groups, len(self.classes_)), T]) * np.float32(self.context_weight))
         return np.hstack(parts)
 
-    def _design(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> Any:
+    def _design(self, X: Sequence[str], dense: np.ndarray) -> Any:
         from scipy.sparse import csr_matrix, hstack
 
-        return hstack([self.featurizer_.transform(X), csr_matrix(self._evidence(X, groups, titles))]).tocsr()
+        return hstack([self.featurizer_.transform(X), csr_matrix(dense)]).tocsr()
+
+    def _enumerated(self, X: Sequence[str], dense: np.ndarray) -> np.ndarray:
+        """0/1 ``(n, labels)``: the label is named only in enumerations (:func:`weak.enumeration_columns`).
+
+        Only texts whose lexicon columns (the first block of ``dense``) name enough labels to
+        hold an enumeration are read again: few texts do, so prediction stays fast."""
+        out = np.zeros((len(X), len(self.classes_)), dtype=np.float32)
+        rows = np.flatnonzero((dense[:, :len(self.classes_)] > 0).sum(axis=1) >= ENUMERATION_MIN)
+        if len(rows):
+            out[rows] = enumeration_columns([X[i] for i in rows], self.classes_, lexicon=self._lexicon)
+        return out
 
     # -- training ------------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any, *, groups: Sequence | None = None, titles: Titles = None,
-            sample_weight: Sequence[float] | None = None) -> "TopicClassifier":
+            sample_weight: Sequence[float] | None = None,
+            doc_labels: Mapping[Any, Sequence[str]] | None = None) -> "TopicClassifier":
         """Train on texts ``X`` with label lists (or a 0/1 matrix) ``y``.
 
         Args:
@@ -118,6 +170,8 @@ class TopicClassifier(DocumentMixin):
                 never split a document, and each paragraph gets its document context.
             titles: document id -> title, read as context of the document's paragraphs.
             sample_weight: weight per text (e.g. below 1 for weak labels).
+            doc_labels: document id -> gold document labels; with enough labelled documents the
+                document rule and thresholds are chosen on them (see :func:`base.choose_document_rule`).
         """
         t0 = time.perf_counter()
         X = [str(x) for x in X]
@@ -128,12 +182,17 @@ class TopicClassifier(DocumentMixin):
         if len(X) != len(Y) or len(w) != len(X):
             raise ConfigError(f"X has {len(X)} texts, y {len(Y)} rows, sample_weight {len(w)} values")
         self.featurizer_ = CharNgrams(self.ngram_range, self.min_df, self.max_features, self.analyzer).fit(X)
-        D = self._design(X, groups, titles)
+        dense = self._evidence(X, groups, titles)
+        D = self._design(X, dense)
         self.coef_, self.intercept_ = self._fit_linear(D, Y, w)
         oof = self._out_of_fold(D, Y, w, groups)
+        N = self._enumerated(X, dense) if self.enumerations else np.zeros(Y.shape, np.float32)
+        self.enumeration_penalty_ = choose_penalty(oof, Y, N)
+        oof = _sigmoid(_logit(oof) - self.enumeration_penalty_ * N)
         self.thresholds_ = thresholds_for(oof, Y)
-        # documents follow from paragraphs (see aggregate.py): same thresholds
-        self.doc_thresholds_ = self.thresholds_.copy()
+        # documents follow from paragraphs (see aggregate.py), by a rule chosen on the training documents
+        self.doc_rule_, self.doc_thresholds_ = choose_document_rule(
+            oof, groups if groups is not None else range(len(X)), doc_labels, self.classes_, self.thresholds_)
         self.train_info_ = {"n_texts": len(X), "positives": {lab: int(Y[:, j].sum()) for j, lab in enumerate(self.classes_)},
                             "n_features": int(D.shape[1]), "seconds": round(time.perf_counter() - t0, 2)}
         return self
@@ -192,7 +251,10 @@ class TopicClassifier(DocumentMixin):
         for j in range(L):
             S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
         nf = self.featurizer_.n_features
-        S += self._evidence(X, groups, titles) @ self.coef_[nf:]
+        dense = self._evidence(X, groups, titles)
+        S += dense @ self.coef_[nf:]
+        if self.enumeration_penalty_:
+            S -= self.enumeration_penalty_ * self._enumerated(X, dense)
         return S + self.intercept_
 
     def predict_proba(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:

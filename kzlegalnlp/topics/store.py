@@ -74,7 +74,10 @@ def save_linear(model: Any, folder: Path) -> Path:
     config = {"format": FORMAT, "format_version": FORMAT_VERSION, "labels": list(model.classes_), "params": params,
               "thresholds": [float(t) for t in model.thresholds_],
               "doc_thresholds": [float(t) for t in model.doc_thresholds_],
-              "aggregation": "document score = second highest paragraph score (two supporting paragraphs)",
+              "enumeration_penalty": float(getattr(model, "enumeration_penalty_", 0.0)),
+              "doc_rule": [int(model.doc_rule_[0]), bool(model.doc_rule_[1])],
+              "aggregation": "document score per label = the k-th best paragraph score, or the mean of the k best "
+                             "(doc_rule = [k, mean]), against doc_thresholds",
               "train_info": getattr(model, "train_info_", {})}
     (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     vocab = sorted(model.featurizer_.vocabulary_, key=model.featurizer_.vocabulary_.get)
@@ -110,6 +113,9 @@ def load_linear(cls: type, folder: Path) -> Any:
     model.coef_, model.intercept_ = coef, intercept
     model.thresholds_ = np.asarray(config["thresholds"], float)
     model.doc_thresholds_ = np.asarray(config["doc_thresholds"], float)
+    if "doc_rule" in config:  # models saved before the rule was chosen use the class default
+        model.doc_rule_ = (int(config["doc_rule"][0]), bool(config["doc_rule"][1]))
+    model.enumeration_penalty_ = float(config.get("enumeration_penalty", 0.0))  # 0 in models saved before it
     model.train_info_ = config.get("train_info", {})
     model._lexicon = lexicon_for(model.classes_)
     n_rows = len(vocab) + (5 if params.get("context_weight") else 2) * len(model.classes_)

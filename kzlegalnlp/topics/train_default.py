@@ -61,7 +61,8 @@ def fit_rows(rows: Rows, **params: object) -> TopicClassifier:
     """Fit a :class:`TopicClassifier` on ``rows`` (default labels unless ``labels`` is given)."""
     params = {"labels": DEFAULT_LABELS, **DEFAULT_PARAMS, **params}
     clf = TopicClassifier(**params)  # type: ignore[arg-type]
-    return clf.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights)
+    return clf.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights,
+                   doc_labels=rows.doc_labels)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -83,6 +83,53 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
     return out
 
 
+ENUMERATION_MIN = 3  # topics named in one sentence that make it an enumeration of crime types
+_SENTENCE_END = re.compile(r"[.!?;]\s+")
+
+
+def enumerated(text: str, labels: Sequence[str], *, lexicon: Lexicon | None = None) -> set[str]:
+    """Labels whose every lexicon hit in ``text`` lies in an enumeration of crime types.
+
+    The annotation guideline calls a topic named only as one item of an enumeration
+    of several crime types a *passing mention*. Here a sentence is an enumeration when
+    the lexicon finds at least ``ENUMERATION_MIN`` different labels in it.
+
+    >>> sorted(enumerated("Күресті күшейту: ұйымдасқан қылмыс, есірткі қылмыстары, сыбайлас жемқорлық.",
+    ...                   ["corruption", "organised_crime", "drugs"]))
+    ['corruption', 'drugs', 'organised_crime']
+    >>> enumerated("Есірткі тәркіленді. Ұйымдасқан топ пен пара берушілер де ұсталды.", ["drugs", "corruption"])
+    set()
+    """
+    lex = lexicon if lexicon is not None else lexicon_for(labels)
+    wanted = set(labels)
+    hits = [(start, lab) for start, _, lab in lex.matches(text) if lab in wanted]
+    if len({lab for _, lab in hits}) < ENUMERATION_MIN:
+        return set()  # fewer topics in the whole text than one enumeration needs
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, set[str]] = {}
+    for start, lab in hits:
+        by_sentence.setdefault(sum(e <= start for e in ends), set()).add(lab)
+    listed = {lab for labs in by_sentence.values() if len(labs) >= ENUMERATION_MIN for lab in labs}
+    alone = {lab for labs in by_sentence.values() if len(labs) < ENUMERATION_MIN for lab in labs}
+    return listed - alone
+
+
+def enumeration_columns(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | None = None) -> np.ndarray:
+    """Per text and label, 1 when the label is named only inside enumerations (see :func:`enumerated`).
+
+    >>> enumeration_columns(["Наркотики, коррупция и организованная преступность.", "Изъяты наркотики."],
+    ...                     ["drugs", "corruption", "organised_crime"]).tolist()
+    [[1.0, 1.0, 1.0], [0.0, 0.0, 0.0]]
+    """
+    lex = lexicon if lexicon is not None else lexicon_for(labels)
+    pos = {lab: j for j, lab in enumerate(labels)}
+    out = np.zeros((len(texts), len(labels)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for lab in enumerated(text, labels, lexicon=lex):
+            out[i, pos[lab]] = 1.0
+    return out
+
+
 def weak_labels(text: str, labels: Sequence[str], *, lexicon: Lexicon | None = None, min_hits: int = 2) -> list[str]:
     """Labels a text gets without a reader: ``min_hits`` lexicon hits, or one cited article of the topic.
 
