@@ -140,6 +140,15 @@ def test_folder_keeps_going_and_reports_problems(tmp_path: Path) -> None:
     assert "empty" in reasons["empty.txt"] and "binary" in reasons["image.txt"]
 
 
+def test_same_file_name_in_two_folders_gives_distinct_ids(tmp_path: Path) -> None:
+    for folder in ("2024", "2025"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(KK, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [d.source for d in corpus] == ["2024/report.txt", "2025/report.txt"]
+    assert [d.doc_id for d in corpus] == ["2024/report:news:L1", "2025/report:news:L1"]
+
+
 def test_decode_bytes_prefers_utf8_over_1251() -> None:
     assert decode_bytes("Қазақ тілі".encode("utf-8")) == ("Қазақ тілі", "utf-8")
 

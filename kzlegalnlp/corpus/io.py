@@ -28,7 +28,7 @@ import contextlib
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from ..errors import (
@@ -63,6 +63,8 @@ class SourceText:
 
     >>> SourceText(Path("x/a.txt"), "a.txt", "text", "utf-8").stem
     'a'
+    >>> SourceText(Path("x/2024/a.txt"), "2024/a.txt", "text", "utf-8").stem
+    '2024/a'
     """
 
     path: Path
@@ -72,8 +74,10 @@ class SourceText:
 
     @property
     def stem(self) -> str:
-        """The file name without its extension."""
-        return Path(self.name).stem
+        """The source name without its extension; folders stay, so that ``2024/a.txt`` and
+        ``2025/a.txt`` of one folder load give different document ids."""
+        name = PurePosixPath(self.name)
+        return name.with_suffix("").as_posix() if name.suffix else name.as_posix()
 
 
 def read_source(path: str | Path, name: str | None = None) -> SourceText:
