@@ -136,7 +136,7 @@ def _document() -> tuple[Document, str]:
 def test_document_offsets_and_lines_point_into_the_source():
     doc, source = _document()
     stats = extract_statistics(doc, source_text=source)
-    assert [(s.value, s.unit, s.line) for s in stats] == [(5000, "count", 1), (2.5e9, "KZT", 2)]
+    assert [(s.value, s.unit, s.line) for s in stats] == [(5000, "person", 1), (2.5e9, "KZT", 2)]
     title, body = stats
     assert source[title.char_start:title.char_end] == "5 мыңнан астам"
     assert title.year == 2025 and title.doc_id == "d1" and title.source == "x.txt"

@@ -3,13 +3,7 @@
 Both are heuristics over the sentence around the figure, documented here so the
 gold and the code can be compared:
 
-* **year** -- the nearest year printed before the figure in its sentence
-  ("2025 жылы", "в 2019 году", "in 2017 –"); else the nearest one after it;
-  else a relative word ("биыл", "жыл ішінде", "в этом году", "this year" -> the
-  document's year; "былтыр", "в прошлом году", "last year" -> the year before); else
-  the year of the paragraph when the paragraph names one single year before the
-  figure (a news report on "2025 жылы"). Several years, or a printed range
-  ("2018-2021 жылдары"), leave the year unknown: ``None``.
+* **year** -- see :mod:`kzlegalnlp.extract.stat_years` (re-exported here).
 * **subject** -- for Kazakh, the words after the figure up to the head noun
   (a word with a possessive or case ending, or before a verb); for Russian and
   English, the noun after a count ("78 уголовных дел"), or the label before a
@@ -23,26 +17,10 @@ gold and the code can be compared:
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from ..patterns.numbers import NUMBER_PATTERN
+from .stat_years import YearIndex, sentence_bounds, year_for
 
-NUMBER_SPAN_RE = re.compile(NUMBER_PATTERN)
-YEAR_DASH_RE = re.compile(r"\s*[-–—]\s*")
-WINDOW = 600  # characters looked at on each side of a figure for its sentence
-# Relative years, matched on lower-cased text; the anchors are a cheap pre-check.
-RELATIVE_YEAR = (
-    (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|жыл\s+ішінде|"
-                r"в\s+этом\s+году|в\s+текущем(?:\s+году)?|"
-                r"с\s+начала\s+(?:этого\s+|текущего\s+)?года|this\s+year)"), 0),
-    (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
-                r"за\s+прошлый\s+год|last\s+year)"), -1),
-)
-RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішінде", "этом", "текущ", "начала", "this",
-                    "былтыр", "өткен", "прошл", "last")
-# sentence ends; U+2029 joins the paragraphs of a document (see statistics.py)
-SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])|\u2029")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 # Kazakh words that end a counted noun phrase: verbs and function words.
@@ -50,11 +28,12 @@ KK_STOP = frozenset(
     """және мен бен пен бойынша үшін туралы деп бар жоқ бұл осы ол олар сол тең болды болып
     болған болса құрады құрайды құрап жетті жетеді тіркелді тіркелген анықталды анықталған
     ғана тек шамамен жуық астам артық дейін кейін бері сайын арқылы қатысты ішінде оның соның
-    жылы жыл жылдан жылға жылғы жылдары""".split()
+    жылы жыл жылдан жылға жылғы жылдары артты айтты тартты кетті өтті""".split()
 )
-# ("-йды" is left out: it ends nouns in the accusative too, "жағдайды")
+# ("-йды" and "-тты" are left out: they end nouns in the accusative too, "жағдайды",
+# "азаматты"; the common verbs in "-тты" are in KK_STOP)
 KK_VERB_ENDINGS = ("лды", "лді", "нды", "нді", "ады", "еді", "ған", "ген", "қан", "кен",
-                   "уда", "уде", "лып", "ліп", "нып", "ніп", "тты", "тті")
+                   "уда", "уде", "лып", "ліп", "нып", "ніп")
 # A Kazakh noun with one of these endings closes the phrase (possessive, cases).
 KK_HEAD_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "сы", "сі", "ны", "ні",
                    "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
@@ -64,121 +43,6 @@ RU_STOP = frozenset(
     составило составила составляет составляют год года году лет тыс млн млрд раз человек
     the of in on at by for and or to from was were is are more than over about""".split()
 )
-
-
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence holding ``text[pos]``.
-
-    >>> t = "Бірінші. Екінші 5 сөйлем. Үшінші"
-    >>> t[slice(*sentence_bounds(t, 16))]
-    'Екінші 5 сөйлем.'
-    """
-    return YearIndex(text, None).sentence(pos)
-
-
-class YearIndex:
-    """Year mentions of one text, found once, then queried per figure.
-
-    Sentence bounds and relative words ("биыл") are looked up in a window of
-    at most :data:`WINDOW` characters around each figure, so the cost is linear
-    in the text and the number of figures.
-
-    >>> idx = YearIndex("В 2020 году около 70%. Рост 5%.", 2024)
-    >>> idx.year_for(12), idx.year_for(28)
-    (2020, 2020)
-    """
-
-    def __init__(self, text: str, ref_year: int | None,
-                 taken: set[int] | frozenset[int] = frozenset(),
-                 numbers: list[tuple[int, int]] | None = None):
-        self.text, self.ref_year = text, ref_year
-        spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
-        self.mentions = _year_mentions(text, spans, taken)
-        self.mention_pos = [p for p, _ in self.mentions]
-
-    def sentence(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
-        start = max(0, pos - WINDOW)
-        for m in SENTENCE_END_RE.finditer(self.text, start, pos):
-            start = m.end()
-        while start < pos and self.text[start].isspace():
-            start += 1
-        m = SENTENCE_END_RE.search(self.text, pos, pos + WINDOW)
-        return start, (m.end() if m else min(len(self.text), pos + WINDOW))
-
-    def _between(self, start: int, end: int) -> list[tuple[int, int | None]]:
-        lo = bisect.bisect_left(self.mention_pos, start)
-        hi = bisect.bisect_left(self.mention_pos, end)
-        return self.mentions[lo:hi]
-
-    def _relative(self, start: int, end: int) -> int | None:
-        low = self.text[start:end].lower()
-        if not any(a in low for a in RELATIVE_ANCHORS):
-            return None
-        for regex, shift in RELATIVE_YEAR:
-            if regex.search(low):
-                return None if self.ref_year is None else self.ref_year + shift
-        return None
-
-    def year_for(self, pos: int) -> int | None:
-        """Year the figure at ``pos`` refers to (see the module rules), or None."""
-        s, e = self.sentence(pos)
-        found = self._between(s, e)
-        before = [m for m in found if m[0] < pos]
-        if before:
-            return before[-1][1]
-        after = [m for m in found if m[0] > pos]
-        if after:
-            return after[0][1]
-        relative = self._relative(s, e)
-        if relative is not None or s == 0:
-            return relative
-        # carry the year of the paragraph (a line of plain text) when it names
-        # one single year before the figure; several years or a span: unknown
-        lo = max(0, s - 3000)
-        block = max(self.text.rfind("\n", lo, s), self.text.rfind("\u2029", lo, s), lo - 1) + 1
-        years = {y for _, y in self._between(block, s)}
-        return years.pop() if len(years) == 1 else None
-
-
-def _year_mentions(text: str, spans: list[tuple[int, int]],
-                   taken: set[int] | frozenset[int]) -> list[tuple[int, int | None]]:
-    """(position, year) of printed years; a range "2018-2021" gives (position, None)."""
-    out: list[tuple[int, int | None]] = []
-    skip = -1
-    for k, (a, b) in enumerate(spans):
-        if a <= skip or a in taken or not _is_year_text(text[a:b]):
-            continue
-        if k + 1 < len(spans):
-            c, d = spans[k + 1]
-            if YEAR_DASH_RE.fullmatch(text, b, c) and _is_year_text(text[c:d]):
-                out.append((a, None))
-                skip = c
-                continue
-        out.append((a, int(text[a:b])))
-    return out
-
-
-def _is_year_text(surface: str) -> bool:
-    return len(surface) == 4 and surface[:2] in ("19", "20") and surface.isdigit()
-
-
-
-def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:
-    """Year the figure at ``text[pos]`` refers to (see the module rules), or None.
-
-    For many figures of one text build a :class:`YearIndex` once instead.
-
-    Args:
-        text: The text holding the figure.
-        pos: Offset of the figure.
-        ref_year: Year of the document's date, for "биыл" / "this year".
-        taken: Offsets of numbers already read as figures (not years).
-
-    >>> year_for("Биыл 46 мың киберқылмыс анықталды.", 5, 2025)
-    2025
-    """
-    return YearIndex(text, ref_year, taken or set()).year_for(pos)
 
 
 def _is_kk_verb(word: str) -> bool:

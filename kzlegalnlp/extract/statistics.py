@@ -37,9 +37,10 @@ from ..records import Document, Paragraph, Statistic
 from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
                                 parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
-from .stat_context import (YearIndex, share_of_ru, subject_after_kk, subject_after_ru,
+from .stat_context import (share_of_ru, subject_after_kk, subject_after_ru,
                            subject_before_dash)
 from .stat_tables import Cell, numeric_lines, split_lines, table_cells
+from .stat_years import YearIndex
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 SPACE = " \u00a0\u2009\u202f\t\n\r"  # no U+2029: a figure never runs across paragraphs
@@ -268,21 +269,31 @@ def _yearlike(v: float | None) -> bool:
     return v is not None and v == int(v) and 1800 <= v <= 2100
 
 
+# "2025", "1949-2004", "from 2018 to 2021", "between 2018 and 2021", "от 2019 до 2023"
+YEAR_SURFACE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{4}(?:\s*(?:[-–—]|[^\W\d_]+)\s*\d{4})?")
+
+
 def _is_year(fig: _Fig, surface: str) -> bool:
-    """A bare 4-digit number 1800-2100 ("2025"), or a range of two ("1949-2004");
-    "2024 г" is a year too, not grams."""
+    """A bare 4-digit number 1800-2100 ("2025"), or a span of two ("1949-2004",
+    "between 2018 and 2021"); "2024 г" is a year too, not grams."""
     if fig.unit == "g" and re.fullmatch(r"\d{4}\s*г", surface) and _yearlike(fig.value):
         return True
-    if fig.unit is not None or fig.mult is not None or not re.fullmatch(r"\d{4}(?:\s*[-–—]\s*\d{4})?",
-                                                                       surface):
+    if fig.unit is not None or fig.mult is not None or not YEAR_SURFACE_RE.fullmatch(surface):
         return False  # "2 000" (grouped) or "2000 адам" is a count, never a year
     return _yearlike(fig.value) and (fig.value_to is None or _yearlike(fig.value_to))
 
 
+# Words that only say "people": the subject is the word itself ("1 750 адам",
+# "200 человек"); a noun that says who ("120 граждан", "2,300 victims") heads a phrase.
+GENERIC_PERSON_RE = re.compile(r"\s*((?:адам|кісі|человек)[^\W\d_]*|чел\.|people|persons?|"
+                               r"individuals?)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _subject(text: str, fig: _Fig, lang: str) -> str | None:
     if fig.unit == "person":
-        m = re.compile(r"\s*([^\W\d_]+\.?)").match(text, fig.end)
-        return m.group(1) if m else None
+        m = GENERIC_PERSON_RE.match(text, fig.end)
+        if m:
+            return m.group(1)
     if fig.unit in (None, "person", "dose", "tonne", "kg", "g"):
         after = subject_after_kk(text, fig.end) if lang == "kk" else subject_after_ru(text, fig.end)
         if after:

@@ -1,0 +1,283 @@
+"""The year a figure refers to, read from the sentence, the paragraph and the report.
+
+Rules, tried in order for a figure:
+
+1. a year printed in the figure's sentence: the nearest before it, else the
+   nearest after it ("2025 жылы", "в 2019 году", "by 2025"); a span of years
+   ("2018-2021", "2018 жылдан 2021 жылға дейін", "с 2020 года по июнь 2024 года",
+   "between 2018 and 2021", "2018 және 2021 жылдардағы") gives ``None``;
+2. a sentence about a span or a habit gives ``None``: "жыл сайын", "соңғы 5
+   жылда", "6 жылда", "ежегодно", "за последние годы", "every year", "annually";
+3. a relative word: "биыл", "жыл басынан", "в этом году", "this year" -> the
+   document's year; "былтыр", "в прошлом году", "last year" -> the year before;
+4. the year of the report: the years of earlier sentences *that hold a figure*
+   carry on, first those of the figure's own paragraph, else those of the
+   nearest earlier paragraph that has one (a news report on "2025 жылы" keeps
+   that year for its later paragraphs). Several different years there give
+   ``None``; a sentence with a figure and a span or a relative word (rules 2-3)
+   counts as such a year. A year in a sentence without a figure (a law's date,
+   a plan "на 2026-2028 годы"), a deadline ("к 2025 году", "2030 жылға дейін",
+   "by 2030") and a year after the document's year (a forecast) never carry.
+
+>>> idx = YearIndex("В 2020 году около 70%. Рост 5%.", 2024, taken={18, 28})
+>>> idx.year_for(18), idx.year_for(28)
+(2020, 2020)
+>>> YearIndex("Жыл сайын 2 мыңнан астам адам қаза табады.", 2025, {10}).year_for(10) is None
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from ..patterns.numbers import NUMBER_PATTERN
+
+NUMBER_SPAN_RE = re.compile(NUMBER_PATTERN)
+WINDOW = 600  # characters looked at on each side of a figure for its sentence
+# A year carries over paragraphs for about one news report: a long plain string may
+# hold several texts, and a year named far back no longer frames the figure.
+CARRY_LIMIT = 5000
+# sentence ends; U+2029 joins the paragraphs of a document (see statistics.py)
+SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])|\u2029")
+PARAGRAPH_ENDS = "\n\u2029"
+MONTHS = (r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+          r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
+          r"желтоқсан|january|february|march|april|may|june|july|august|september|october|"
+          r"november|december)[^\W\d_]*")
+# What may stand between the two years of a span: "2018-2021", "2020 года по
+# июнь 2024", "2018 жылдан 2021", "2018 and 2021", "2018 және 2021".
+YEAR_LINK_RE = re.compile(
+    r"\s*(?P<noun>(?:гг?\.|год[^\W\d_]*|жыл(?:дан|ынан)|years?)\s*)?"
+    r"(?P<link>[-–—]|по|до|to|and|through|until|till|и|или|or|және|мен|,)?\s*"
+    r"(?:" + MONTHS + r"\s+)?",
+    re.IGNORECASE,
+)
+# A deadline: the year is when something should be reached, not when it was counted.
+DEADLINE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:к|до|by|until|till)\s+$", re.IGNORECASE)
+DEADLINE_AFTER_RE = re.compile(r"\s*жыл(?:ға|ына)\s+(?:дейін|шейін)", re.IGNORECASE)
+# Relative years, matched on lower-cased text; the anchors are a cheap pre-check.
+RELATIVE_YEAR = (
+    (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|жыл\s+ішінде|"
+                r"в\s+этом\s+году|в\s+текущем(?:\s+году)?|"
+                r"с\s+начала\s+(?:этого\s+|текущего\s+)?года|this\s+year)"), 0),
+    (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
+                r"за\s+прошлый\s+год|last\s+year)"), -1),
+)
+RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішінде", "этом", "текущ", "начала", "this",
+                    "былтыр", "өткен", "прошл", "last")
+# A span or a habit: the figure is about no single year.
+SPAN_RE = re.compile(
+    r"(?<![^\W\d_])(?:жыл\s+сайын|жыл\s+өткен\s+сайын|соңғы\s+(?:[^\W\d_]+|\d+)\s+жыл|соңғы\s+жылдар|"
+    r"\d+\s+жыл(?:да|ында|\s+ішінде)(?![^\W\d_])|ежегодно|каждый\s+год|в\s+год(?![^\W\d_])|"
+    r"за\s+год(?![^\W\d_])|за\s+последние|в\s+последние\s+годы|за\s+(?:\d+|[^\W\d_]+)\s+лет|"
+    r"every\s+year|each\s+year|annually|per\s+year|over\s+the\s+(?:past|last)|"
+    r"in\s+recent\s+years|(?:over|in)\s+\d+\s+years)"
+)
+SPAN_ANCHORS = ("жыл", "ежегодно", "год", "последн", "лет", "year", "annually", "past", "last")
+
+
+class Mention(NamedTuple):
+    """A printed year (``year``) or span of years (``year=None``) at ``pos``.
+
+    ``carries`` is True when it may carry on to later sentences (see rule 4).
+    """
+
+    pos: int
+    year: int | None
+    carries: bool
+
+
+def _is_year_text(surface: str) -> bool:
+    return len(surface) == 4 and surface[:2] in ("19", "20") and surface.isdigit()
+
+
+def _linked(text: str, end: int, start: int) -> bool:
+    """True when ``text[end:start]`` joins two years into a span."""
+    m = YEAR_LINK_RE.fullmatch(text, end, start)
+    if not m:
+        return False
+    noun = (m.group("noun") or "").lower()
+    return m.group("link") is not None or noun.startswith("жыл")
+
+
+def _deadline(text: str, start: int, end: int) -> bool:
+    return (DEADLINE_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+            or DEADLINE_AFTER_RE.match(text, end) is not None)
+
+
+def year_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
+    """(start, end, year) of printed years; a span "2018-2021" gives (start, end, None).
+
+    >>> year_mentions("с 2020 года по июнь 2024 года", [(2, 6), (20, 24)])
+    [(2, 24, None)]
+    """
+    out: list[tuple[int, int, int | None]] = []
+    skip = -1
+    for k, (a, b) in enumerate(spans):
+        if a <= skip or not _is_year_text(text[a:b]):
+            continue
+        if k + 1 < len(spans):
+            c, d = spans[k + 1]
+            if _is_year_text(text[c:d]) and _linked(text, b, c):
+                out.append((a, d, None))
+                skip = c
+                continue
+        out.append((a, b, int(text[a:b])))
+    return out
+
+
+class YearIndex:
+    """Year mentions of one text, found once, then queried per figure.
+
+    Args:
+        text: The text.
+        ref_year: Year of the document's date, for "биыл" / "this year".
+        taken: Offsets of the numbers read as figures (no year mentions; a
+            sentence holding one is a sentence "with a figure").
+        numbers: (start, end) of every number of the text, when already known.
+
+    Sentence bounds and relative words are looked up in a window of at most
+    :data:`WINDOW` characters around each figure, so the cost is linear in the
+    text and the number of figures.
+
+    >>> YearIndex("2024 жылы 5 іс ашылды.\\nТағы 3 адам ұсталды.", None, {10, 28}).year_for(28)
+    2024
+    """
+
+    def __init__(self, text: str, ref_year: int | None,
+                 taken: set[int] | frozenset[int] = frozenset(),
+                 numbers: list[tuple[int, int]] | None = None):
+        self.text, self.ref_year = text, ref_year
+        spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
+        self.figures = sorted(taken)
+        self.mentions = [Mention(a, y, self._carries(a, b, y))
+                         for a, b, y in year_mentions(text, [s for s in spans if s[0] not in taken])]
+        self.mention_pos = [m.pos for m in self.mentions]
+        self.anchors = sorted([m for m in self.mentions if m.carries] + self._unprinted_anchors())
+        self.anchor_pos = [m.pos for m in self.anchors]
+
+    def _unprinted_anchors(self) -> list[Mention]:
+        """Sentences with figures whose year is said without a printed year: a span
+        or habit ("за последние пять лет" -> None) or a relative word ("былтыр")."""
+        out: list[Mention] = []
+        end = -1
+        for pos in self.figures:
+            if pos < end:
+                continue  # one look per sentence
+            s, end = self.sentence(pos)
+            if self._between(s, end):
+                continue
+            if self._span(s, end):
+                out.append(Mention(s, None, True))
+                continue
+            relative = self._relative(s, end)
+            if relative is not None:
+                out.append(Mention(s, relative, True))
+        return out
+
+    def _carries(self, start: int, end: int, year: int | None) -> bool:
+        if year is not None and (_deadline(self.text, start, end)
+                                 or (self.ref_year is not None and year > self.ref_year)):
+            return False
+        s, e = self.sentence(start)
+        k = bisect.bisect_left(self.figures, s)
+        return k < len(self.figures) and self.figures[k] < e
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
+        start = max(0, pos - WINDOW)
+        for m in SENTENCE_END_RE.finditer(self.text, start, pos):
+            start = m.end()
+        while start < pos and self.text[start].isspace():
+            start += 1
+        m = SENTENCE_END_RE.search(self.text, pos, pos + WINDOW)
+        return start, (m.end() if m else min(len(self.text), pos + WINDOW))
+
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph (a line of plain text) holding ``pos``."""
+        return max(self.text.rfind(c, 0, pos) for c in PARAGRAPH_ENDS) + 1
+
+    def _between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.mention_pos, start)
+        hi = bisect.bisect_left(self.mention_pos, end)
+        return self.mentions[lo:hi]
+
+    def _anchors(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.anchor_pos, start)
+        hi = bisect.bisect_left(self.anchor_pos, end)
+        return self.anchors[lo:hi]
+
+    def _relative(self, start: int, end: int) -> int | None:
+        low = self.text[start:end].lower()
+        if not any(a in low for a in RELATIVE_ANCHORS):
+            return None
+        for regex, shift in RELATIVE_YEAR:
+            if regex.search(low):
+                return None if self.ref_year is None else self.ref_year + shift
+        return None
+
+    def _span(self, start: int, end: int) -> bool:
+        low = self.text[start:end].lower()
+        return any(a in low for a in SPAN_ANCHORS) and SPAN_RE.search(low) is not None
+
+    def _carried(self, start: int) -> int | None:
+        """Year carried from earlier sentences with figures (rule 4)."""
+        para = self.paragraph_start(start)
+        found = self._anchors(para, start)
+        if not found:
+            k = bisect.bisect_left(self.anchor_pos, para) - 1
+            if k < 0 or start - self.anchors[k].pos > CARRY_LIMIT:
+                return None
+            last = self.anchors[k].pos
+            lo = self.paragraph_start(last)
+            found = self._anchors(lo, para)
+        years = {m.year for m in found}
+        return years.pop() if len(years) == 1 else None
+
+    def year_for(self, pos: int) -> int | None:
+        """Year the figure at ``pos`` refers to (see the module rules), or None."""
+        s, e = self.sentence(pos)
+        found = self._between(s, e)
+        before = [m for m in found if m.pos < pos]
+        if before:
+            return before[-1].year
+        if found:
+            return found[0].year
+        if self._span(s, e):
+            return None
+        relative = self._relative(s, e)
+        if relative is not None:
+            return relative
+        return self._carried(s)
+
+
+def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:
+    """Year the figure at ``text[pos]`` refers to (see the module rules), or None.
+
+    For many figures of one text build a :class:`YearIndex` once instead.
+
+    Args:
+        text: The text holding the figure.
+        pos: Offset of the figure.
+        ref_year: Year of the document's date, for "биыл" / "this year".
+        taken: Offsets of numbers already read as figures (not years).
+
+    >>> year_for("Биыл 46 мың киберқылмыс анықталды.", 5, 2025)
+    2025
+    """
+    return YearIndex(text, ref_year, taken or set()).year_for(pos)
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``text[pos]``.
+
+    >>> t = "Бірінші. Екінші 5 сөйлем. Үшінші"
+    >>> t[slice(*sentence_bounds(t, 16))]
+    'Екінші 5 сөйлем.'
+    """
+    return YearIndex(text, None).sentence(pos)
+
+
+__all__ = ["YearIndex", "Mention", "year_for", "year_mentions", "sentence_bounds"]
