@@ -93,6 +93,22 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [rec(None, "3"), rec(None, "4")]),
     ("Статьей 6 Закона РК «О правоохранительной службе» установлены требования к сотрудникам.",
      [rec(None, "6")]),
+    ("Закупка проведена с нарушением подпункта 3) пункта 1 статьи 4 Закона «О государственных закупках».",
+     [rec(None, "4", None, "1", "3")]),
+    # codes missing from the registry are kept as laws, never taken for the code named before
+    ("Помимо ст. 190 УК РК, нарушены ст. 120 Налогового кодекса РК и ст. 22 Трудового кодекса.",
+     [rec("KZ-UK", "190"), rec(None, "120"), rec(None, "22")]),
+    ("Осужденный переведен в колонию на основании ст. 97 Уголовно-исполнительного кодекса РК.",
+     [rec("KZ-UIK", "97")]),
+    # Adilet commentary: an article heading, and references inside it
+    ("Статья 190. Мошенничество", [rec(None, "190")]),
+    ("Обвиняемому разъяснены права, предусмотренные пунктами 1, 2 части 1 статьи 64 УПК РК.",
+     [rec("KZ-UPK", "64", "1", "1"), rec("KZ-UPK", "64", "1", "2")]),
+    ("Он осужден по статье 99 часть 2 пункт 1 УК РК.", [rec("KZ-UK", "99", "2", "1")]),
+    ("Деяние квалифицировано по ст. 190 УК РК (в редакции Закона РК от 12.07.2023 № 23-VIII).",
+     [rec("KZ-UK", "190")]),
+    ("Право на защиту гарантировано ст. 13 Конституции РК, а также ст. 26 УПК РК.",
+     [rec("KZ-Const", "13"), rec("KZ-UPK", "26")]),
 ]
 
 KAZAKH: list[tuple[str, list[R]]] = [
@@ -128,6 +144,16 @@ KAZAKH: list[tuple[str, list[R]]] = [
      [rec("KZ-UK", a) for a in ("366", "367", "368")]),
     # a row of a flattened statistics table
     ("ҚР ҚК 190-бабы 2 345 2 890 23,2", [rec("KZ-UK", "190")]),
+    ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [rec(None, "68")]),
+    ("Сотталған ҚР ҚАК 12-бабына сәйкес өтініш берді.", [rec("KZ-UIK", "12")]),
+    ("Билік бастауы Конституцияның 3-бабының 1-тармағында айқындалған.",
+     [rec("KZ-Const", "3", None, "1")]),
+    ("Ол Қазақстан Республикасы Қылмыстық кодексінің 190-бабы 2-бөлігімен сотталды.",
+     [rec("KZ-UK", "190", "2")]),
+    ("Айыпталушы ҚР ҚК-нің 99, 106 және 120-баптары бойынша жауапқа тартылды.",
+     [rec("KZ-UK", a) for a in ("99", "106", "120")]),
+    ("ҚР ҚК 190-бабы бойынша іс қозғалды, аталған Кодекстің 217-бабы да қолданылды.",
+     [rec("KZ-UK", "190"), rec("KZ-UK", "217")]),
 ]
 
 ENGLISH: list[tuple[str, list[R]]] = [
@@ -149,6 +175,10 @@ ENGLISH: list[tuple[str, list[R]]] = [
      [rec(None, "24")]),
     ("Article 17 of the Code of Criminal Procedure of Kazakhstan guarantees access to justice.",
      [rec("KZ-UPK", "17")]),
+    ("Article 188-1 of the Criminal Code of the Republic of Kazakhstan was added later.",
+     [rec("KZ-UK", "188-1")]),
+    ("Article 22 of the Labour Code of the Republic of Kazakhstan sets working hours.", [rec(None, "22")]),
+    ("Arts. 366-368 of the Criminal Code of Kazakhstan define bribery.", [rec("KZ-UK", "366", to="368")]),
 ]
 
 NOT_REFERENCES: list[str] = [
@@ -167,6 +197,11 @@ NOT_REFERENCES: list[str] = [
     "1) ақпарат жинау; 2) талдау жүргізу; 3) ұсыныс әзірлеу.",
     "Сенім телефоны: 8-800-080-7777, 1414.",
     "The study covers 2015-2023 and 1,245 cases; see p. 128 and Vol. 2.",
+    "Утвержден приказом Генерального прокурора № 190 от 05.05.2020 года.",
+    "Ст. преподаватель кафедры уголовного права Иванова А.А.",
+    "2024 жылғы 15 наурыздағы № 190 бұйрықпен бекітілген.",
+    "Жинақ, 2-том, 128-бет.",
+    "Figure 3 shows the trend for 2019-2023; see Table 2 on p. 45.",
 ]
 
 # how the code was found, and the law's name (a part of it) where the article is of a law
@@ -186,6 +221,10 @@ RESOLUTION: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("explicit", "«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы»")]),
     ("Under Article 24 of the Law of the Republic of Kazakhstan «On Countering Corruption»",
      [("explicit", "«On Countering Corruption»")]),
+    ("ст. 190 УК РК и ст. 120 Налогового кодекса РК", [("explicit", None), ("explicit", "Налогового кодекса")]),
+    ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [("explicit", "Еңбек кодексінің")]),
+    ("ҚР ҚК 190-бабы бойынша іс қозғалды, аталған Кодекстің 217-бабы да қолданылды.",
+     [("explicit", None), ("same_code", None)]),
 ]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..patterns.articles import (
-    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
+    DASH, EN_ART, KK_LAW_WORD, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
     KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
     NUM, RU_SEP, RU_SUB_KW, scan_keys,
 )
@@ -89,7 +89,8 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"\s*+\(\s*+(?P<p>{KK_PLIST})\s*+-?\s*+бөлі[кг]\w*"
             rf"(?:\s*+(?P<q>\d{{1,3}})\s*+(?:\)|-)\s*+тарма[қғ](?!ша)\w*)?\s*+\)", _I),
         "kk_before": re.compile(
-            r"(?:(?P<same>(?:осы|сол)\s+кодекс\w*)|(?P<law>(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?)"
+            rf"(?:(?P<same>{PATTERNS['kk_same_code'].regex})|(?P<law>{KK_LAW_WORD})"
+            rf"|(?P<othercode>{PATTERNS['kk_other_code'].regex})"
             r"|(?P<generic>(?<!\w)Кодекс\w*))\s*+\Z", _I),
         "ru_suffix": re.compile(
             rf"\s*+,?\s*+(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
@@ -109,11 +110,11 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"(?:(?<!\w)(?P<part>part)\s++(?P<partv>{RU_PLIST})\s++(?:of\s++)?)?\Z", _I),
         "ru_after": re.compile(
             rf"\s*+(?:(?P<same>{PATTERNS['ru_same_code'].regex})|(?P<samelaw>{PATTERNS['ru_same_law'].regex})"
-            rf"|(?P<law>{PATTERNS['ru_law'].regex})"
+            rf"|(?P<law>{PATTERNS['ru_law'].regex})|(?P<othercode>{PATTERNS['ru_other_code'].regex})"
             rf"|(?P<generic>{PATTERNS['generic_code'].regex}))", _I),
         "en_after": re.compile(
             rf"\s++(?:of\s++)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
-            rf"|(?P<law>{PATTERNS['en_law'].regex}))", _I),
+            rf"|(?P<law>{PATTERNS['en_law'].regex})|(?P<othercode>{PATTERNS['en_other_code'].regex}))", _I),
         "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
@@ -245,8 +246,9 @@ def _after(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tupl
         return Attach("same"), m.end()
     if m.groupdict().get("samelaw"):
         return Attach("same_law"), m.end()
-    if m.group("law"):
-        return Attach("law", law=" ".join(m.group("law").split())), m.end()
+    law = m.group("law") or m.group("othercode")  # a code missing from the registry is kept as a law
+    if law:
+        return Attach("law", law=" ".join(law.split())), m.end()
     return Attach("generic"), m.end()
 
 
@@ -270,6 +272,8 @@ def _kk_before(text: str, start: int, lo: int, by_end: dict[int, Mention]) -> At
         return Attach("same")
     if m.group("law"):
         return Attach("law", law=_law_name(text, m.start("law"), m.end("law")))
+    if m.group("othercode"):
+        return Attach("law", law=" ".join(m.group("othercode").split()))
     return Attach("generic")
 
 
