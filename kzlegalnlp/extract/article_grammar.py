@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..patterns.articles import (
     DASH, EN_ART, KK_LAW_WORD, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
     KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
-    NUM, RU_SEP, RU_SUB_KW, scan_keys,
+    RU_SUFFIX_PLIST, NUM, RU_SEP, RU_SUB_KW, scan_keys,
 )
 from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
@@ -94,7 +94,7 @@ def _re() -> dict[str, re.Pattern[str]]:
             r"|(?P<generic>(?<!\w)Кодекс\w*))\s*+\Z", _I),
         "ru_suffix": re.compile(
             rf"\s*+,?\s*+(?:(?P<part>{RU_PART_KW})|(?P<sub>{RU_SUB_KW})|(?P<para>{RU_PARA_KW}))"
-            rf"\s*+(?P<v>{RU_PLIST})", _I),
+            rf"\s*+(?P<v>{RU_SUFFIX_PLIST})", _I),
         # parts followed by an article word with no comma before it: "п. 2 ч. 4 ст."
         "ru_next_prefix": re.compile(
             rf"(?:\s*+,?\s*+(?:{RU_PART_KW}|{RU_SUB_KW}|{RU_PARA_KW})\s*+{RU_PLIST})*\s++{RU_ART}", _I),
@@ -310,6 +310,22 @@ def _law_before(text: str, start: int, lo: int, laws_by_end: dict[int, LawMentio
     return Attach("law", law=law.name) if law else None
 
 
+def _ru_more(text: str, items: list[_Item], end: int, by_start: dict[int, Mention]) -> int:
+    """The list going on after printed parts: "ст.ст. 190 ч. 4 п. 2, 217 ч. 3 УК РК".
+
+    A number there is an article only with parts of its own or a code right
+    after it: in "ст. 190 ч. 2, 15 человек" the 15 is not one.
+    """
+    while (nxt := _re()["ru_next"].match(text, end)):
+        item = _Item(nxt.start(1), nxt.end(1), *_split_item(nxt.group(1)))
+        after = _ru_suffix(text, item, item.end, "ru_suffix")
+        if after == item.end and _skip_ws(text, item.end) not in by_start:
+            break
+        items.append(item)
+        end = after
+    return end
+
+
 def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, Mention],
                       laws_by_end: dict[int, LawMention]) -> tuple[list[Hit], int]:
     """A reference led by "ст."/"статья" (ru) or "Article"/"Art." (en)."""
@@ -322,7 +338,8 @@ def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, 
     _prefix(text, items[0], lo, m.start(), "ru_prefix" if lang == "ru" else "en_prefix")
     end = items[-1].end
     if lang == "ru":
-        end = _ru_suffix(text, items[-1], end, "ru_suffix")
+        suffixed = _ru_suffix(text, items[-1], end, "ru_suffix")
+        end = _ru_more(text, items, suffixed, by_start) if suffixed > end else suffixed
     elif (paren := _re()["en_suffix"].match(text, end)):
         _set_parts(items[-1], "part", paren.group("part"))
         _set_parts(items[-1], "para", paren.group("para"))

@@ -82,6 +82,10 @@ RU_ORD = (
 PITEM = r"(?:«[а-яёa-z]»|\"[а-яёa-z]\"|[а-яё]\)|\d{1,3}(?:\.\d{1,2})?(?:-\d)?\)?)"
 RU_PITEM = rf"(?:{PITEM}|{RU_ORD})"
 RU_PLIST = rf"{RU_PITEM}(?:(?:\s*+,\s*+|\s++и\s++){RU_PITEM})*"
+# parts printed after the article: a later value with its own part ("ст. 190 ч. 4 п. 2, 217 ч. 3")
+# is the next article, not a second paragraph
+RU_SUFFIX_PLIST = (rf"{RU_PITEM}(?:(?:\s*+,\s*+|\s++и\s++)(?>{RU_PITEM})"
+                   rf"(?!\s*+(?:{RU_PART_KW}|{RU_PARA_KW}|{RU_SUB_KW})))*")
 
 # --- laws ---------------------------------------------------------------------
 # between a law's keyword and its quoted name: country, date, number
