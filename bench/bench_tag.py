@@ -83,46 +83,58 @@ def run_once(args: list[str]) -> tuple[float, int, float]:
     return seconds, peak, _children_cpu() - cpu0  # the workers are reaped by then: their CPU counts
 
 
-def measure(label: str, args: list[str], n_bytes: int, repeat: int) -> float:
-    """Run ``repeat`` times; print the median time, throughput and peak memory."""
+def measure(label: str, args: list[str], n_bytes: int, repeat: int) -> tuple[float, int]:
+    """Run ``repeat`` times; print the median time, throughput and peak memory; return the
+    median seconds and the peak resident bytes."""
     runs = [run_once(args) for _ in range(repeat)]
     secs = statistics.median(r[0] for r in runs)
     peak = max(r[1] for r in runs)
     cpu = statistics.median(r[2] for r in runs)
     print(f"{label:<34} {n_bytes / 1e6:8.2f} MB  median {secs:7.2f} s over {repeat} runs  "
           f"{n_bytes / 1e6 / secs:6.2f} MB/s  peak {peak / 2**20:7.1f} MiB  CPU {cpu:7.2f} s", flush=True)
-    return secs
+    return secs, peak
 
 
 def bench_bundled(work: Path, repeat: int) -> None:
     size = sum(p.stat().st_size for p in raw_dir().iterdir() if p.is_file())
-    secs = measure("bundled corpus, 1 worker", ["tag", "--out", str(work / "bundled"), "-q"], size, repeat)
+    secs, _ = measure("bundled corpus, 1 worker", ["tag", "--out", str(work / "bundled"), "-q"], size, repeat)
     print(f"  target < 3 s end to end: {'OK' if secs < 3 else 'MISSED'}")
 
 
-def bench_big(work: Path, size_mb: float, repeat: int, workers: list[int]) -> None:
+def bench_big(work: Path, size_mb: float, repeat: int, workers: list[int]) -> int | None:
+    """The replicated corpus with each worker count; returns the one-worker peak memory."""
     big = work / "big"
     n_files, n_bytes = replicate(big, size_mb)
     print(f"replicated corpus: {n_files} files, {n_bytes / 1e6:.1f} MB", flush=True)
-    rates = {}
+    rates, peaks = {}, {}
     for w in workers:
         out = work / f"out_{w}"
-        secs = measure(f"replicated, {w} worker(s)", ["tag", str(big), "--out", str(out), "-q", "--workers", str(w)],
-                       n_bytes, repeat)
+        secs, peaks[w] = measure(f"replicated, {w} worker(s)",
+                                 ["tag", str(big), "--out", str(out), "-q", "--workers", str(w)], n_bytes, repeat)
         rates[w] = n_bytes / 1e6 / secs
         shutil.rmtree(out)
     if 1 in rates:
         print(f"  target >= 2 MB/s with 1 worker: {'OK' if rates[1] >= 2 else 'MISSED'} ({rates[1]:.2f} MB/s)")
+    return peaks.get(1)
 
 
-def bench_growth(work: Path, size_mb: float) -> None:
+FLAT = 1.2  # four times the input may cost at most 20% more memory
+
+
+def bench_growth(work: Path, size_mb: float, full_peak: int | None) -> None:
     """Peak memory of one worker on a quarter and a half of the big input: should be flat."""
+    peaks = []
     for fraction in (0.25, 0.5):
         part = work / f"grow_{fraction}"
         n_files, n_bytes = replicate(part, size_mb * fraction)
-        measure(f"memory check, 1 worker, {fraction:.0%} input", ["tag", str(part), "--out", str(work / "o"), "-q"],
-                n_bytes, 1)
+        _, peak = measure(f"memory check, 1 worker, {fraction:.0%} input",
+                          ["tag", str(part), "--out", str(work / "o"), "-q"], n_bytes, 1)
+        peaks.append(peak)
         shutil.rmtree(part)
+    if full_peak:
+        flat = full_peak <= FLAT * peaks[0]
+        print(f"  memory flat as the input grows 4x: {'OK' if flat else 'MISSED'} "
+              f"({peaks[0] / 2**20:.1f} -> {full_peak / 2**20:.1f} MiB)")
 
 
 def main() -> None:
@@ -140,9 +152,9 @@ def main() -> None:
         work = Path(tmp)
         bench_bundled(work, args.repeat)
         if not args.skip_big:
-            bench_big(work, args.size_mb, args.big_repeat, args.workers)
+            full_peak = bench_big(work, args.size_mb, args.big_repeat, args.workers)
             if not args.skip_growth:
-                bench_growth(work, args.size_mb)
+                bench_growth(work, args.size_mb, full_peak)
 
 
 if __name__ == "__main__":
