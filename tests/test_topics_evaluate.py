@@ -130,3 +130,27 @@ def test_cli_errors_name_the_file_and_exit_2(tmp_path) -> None:
 
     res = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m")])
     assert res.exit_code == 2 and "none.jsonl: no such file" in res.output
+
+
+def test_cli_train_chooses_the_document_rule_from_document_lines(tmp_path) -> None:
+    """Here a document is about fraud when ONE paragraph is: the rule must come from the document lines."""
+    from typer.testing import CliRunner
+
+    from kzlegalnlp.cli import app
+    from kzlegalnlp.topics import classify
+
+    records: list[dict] = []
+    for d in range(8):
+        fraud = d % 2 == 0
+        texts = ([FRAUD[d // 2]] if fraud else [OTHER[d % 6]]) + [OTHER[(d + 1) % 6], OTHER[(d + 2) % 6]]
+        records += [{"text": t, "labels": ["fraud"] if fraud and i == 0 else [], "doc": f"d{d}"}
+                    for i, t in enumerate(texts)]
+        records.append({"type": "document", "doc": f"d{d}", "labels": ["fraud"] if fraud else []})
+    _write(tmp_path / "my.jsonl", records)
+    res = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "my.jsonl"), "--out", str(tmp_path / "m")])
+    assert res.exit_code == 0, res.output
+    model = TopicClassifier.load(tmp_path / "m")
+    assert model.doc_rule_ == (1, False)
+    doc = classify("Мошенники выманили код из SMS и сняли деньги.\n\nКонференция открылась.\n\nПогода была солнечной.",
+                   model=model)
+    assert doc.labels == ("fraud",)

@@ -2,7 +2,8 @@
 
 A linear model directory holds:
 
-* ``config.json``: format, labels, parameters, paragraph and document thresholds;
+* ``config.json``: format, labels, parameters, paragraph and document thresholds, the document
+  rule (``doc_rule``) and the penalty for topics named only in enumerations;
 * ``vocab.json``: the n-gram vocabulary in column order;
 * ``arrays.npz``: ``idf``, ``coef``, ``intercept`` (read with ``allow_pickle=False``);
 * ``MANIFEST.json``: the sha256 of each file above. A changed, missing or extra
