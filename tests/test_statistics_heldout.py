@@ -73,7 +73,17 @@ CASES = [
      [(1200, None, "count", "more_than", None, "қылмыс")]),
     ("kk", "Жыл сайын жолдарда 2 мыңға жуық адам қаза табады.", 2025,
      [(2000, None, "person", "approx", None, "адам")]),
+    ("kk", "Жасөспірімдер арасындағы қылмыс 8 пайызға төмендеді.", None,
+     [(8, None, "percent", E, None, ANY)]),
+    ("kk", "Айыппұл 30-дан 50 АЕК-ке дейін.", None, [(30, 50, "MCI", "range", None, ANY)]),
+    ("kk", "Мұндай фактілер 2021–2023 жылдар аралығында 3 есе көбейген.", None,
+     [(3, None, "times", E, None, ANY)]),
+    ("kk", "2023 жылмен салыстырғанда қылмыс 5%-ға азайды.", None,
+     [(5, None, "percent", E, None, ANY)]),
+    ("kk", "Алматыда 24/7 режимінде жұмыс істейтін 15 пункт ашылды.", None,
+     [(15, None, "count", E, None, "пункт")]),
     # Kazakh: no statistics
+    ("kk", "Кезекші бөлімге 102 нөмірі бойынша хабарласыңыз.", None, []),
     ("kk", "Сот оған 5 жылға бас бостандығынан айыру жазасын тағайындады.", None, []),
     ("kk", "Сенім телефоны: 8-701-123-45-67.", None, []),
     ("kk", "Анықтама үшін +7 (7172) 71-22-33 нөміріне хабарласыңыз.", None, []),
@@ -104,7 +114,14 @@ CASES = [
      [(1e6, 3e6, "KZT", "range", None, ANY)]),
     ("ru", "С 2020 по 2023 год прокуроры вернули более 7 млрд тенге.", None,
      [(7e9, None, "KZT", "more_than", None, ANY)]),
+    ("ru", "Возбуждено 1 245 уголовных дел, что на 12% больше, чем в 2022 году.", None,
+     [(1245, None, "count", E, None, "уголовных дел"), (12, None, "percent", E, None, ANY)]),
+    ("ru", "Мошенники похитили у жителей области свыше 500 млн тенге в 2023 году.", None,
+     [(5e8, None, "KZT", "more_than", 2023, ANY)]),
+    ("ru", "Сумма штрафа — 100 МРП (около 369 тыс. тенге).", None,
+     [(100, None, "MCI", E, None, ANY), (369000, None, "KZT", "approx", None, ANY)]),
     # Russian: no statistics
+    ("ru", "Звоните по номеру 112.", None, []),
     ("ru", "Телефон доверия прокуратуры: 8 (7172) 71-28-00.", None, []),
     ("ru", "Закон Республики Казахстан от 16 ноября 2015 года № 401-V «О доступе к информации».",
      None, []),
@@ -131,7 +148,11 @@ CASES = [
     ("en", "Officers seized 2.5 tonnes of hashish and 300 kg of heroin.", None,
      [(2.5, None, "tonne", E, None, ANY), (300, None, "kg", E, None, ANY)]),
     ("en", "Damage is estimated at 4.5 million dollars.", None, [(4.5e6, None, "USD", E, None, ANY)]),
+    ("en", "Compared with 2022, thefts fell by 18%.", None, [(18, None, "percent", E, None, ANY)]),
+    ("en", "At least 12 people died.", None, [(12, None, "person", "more_than", None, "people")]),
+    ("en", "Penalties range from 50 to 200 MCI.", None, [(50, 200, "MCI", "range", None, ANY)]),
     # English: no statistics
+    ("en", "In an emergency, call 112.", None, []),
     ("en", "For help, call the hotline at +7 (727) 255-40-12.", None, []),
     ("en", "Victims can call 8-800-080-77-77 free of charge.", None, []),
     ("en", "Under Article 190 of the Criminal Code, fraud is punishable by up to 10 years.", None,
@@ -188,3 +209,21 @@ def test_this_year_resolves_to_the_document_date():
     doc = Document("d:news:L1", "d.txt", "news", "kk", None, (), None, "2023-11-02", 1, 1, 0,
                    len(text), (p,))
     assert [(s.value, s.year) for s in extract_statistics(doc)] == [(700, 2023), (95, 2023)]
+
+
+# A news report's year carries on to its later paragraphs; a plan's span, a
+# deadline and a forecast do not; a habit gives no year.
+REPORTS = [
+    ("2024 жылы облыста 5 мыңнан астам қылмыс тіркелді.\nОлардың 60%-ы ашылды.\n"
+     "Бағдарлама 2025–2027 жылдарға арналған.\nСондай-ақ 300 адам ұсталды.", 2025,
+     [2024, 2024, 2024]),
+    ("Ущерб составил 5 млрд тенге. К 2030 году потери составят 10 трлн тенге.\n"
+     "Около 40% компаний не сообщают о кибератаках.", 2024, [None, 2030, None]),
+    ("In 2023 police recorded 3,400 frauds.\nEvery year about 500 people lose savings.\n"
+     "Some 120 suspects were detained.", 2024, [2023, None, None]),
+]
+
+
+@pytest.mark.parametrize("text,ref,years", REPORTS)
+def test_report_year(text, ref, years):
+    assert [s.year for s in extract_statistics(text, ref_year=ref)] == years

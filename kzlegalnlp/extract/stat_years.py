@@ -5,7 +5,9 @@ Rules, tried in order for a figure:
 1. a year printed in the figure's sentence: the nearest before it, else the
    nearest after it ("2025 жылы", "в 2019 году", "by 2025"); a span of years
    ("2018-2021", "2018 жылдан 2021 жылға дейін", "с 2020 года по июнь 2024 года",
-   "between 2018 and 2021", "2018 және 2021 жылдардағы") gives ``None``;
+   "between 2018 and 2021", "2018 және 2021 жылдардағы") gives ``None``; a year
+   the figure is compared with ("чем в 2022 году", "2023 жылмен салыстырғанда",
+   "compared with 2022") is no year of the figure;
 2. a sentence about a span or a habit gives ``None``: "жыл сайын", "соңғы 5
    жылда", "6 жылда", "ежегодно", "за последние годы", "every year", "annually";
 3. a relative word: "биыл", "жыл басынан", "в этом году", "this year" -> the
@@ -57,6 +59,15 @@ YEAR_LINK_RE = re.compile(
 # A deadline: the year is when something should be reached, not when it was counted.
 DEADLINE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:к|до|by|until|till)\s+$", re.IGNORECASE)
 DEADLINE_AFTER_RE = re.compile(r"\s*жыл(?:ға|ына)\s+(?:дейін|шейін)", re.IGNORECASE)
+# A year a figure is compared with ("на 12% больше, чем в 2022 году") is its base,
+# not its year: such a mention binds no figure and never carries.
+COMPARED_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:чем|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|против|"
+    r"compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:(?:в|за|in)\s+)?$", re.IGNORECASE)
+COMPARED_AFTER_RE = re.compile(
+    r"\s*(?:жыл(?:мен|ға|дың\s+[^\W\d_]+\s+кезеңімен)\s+(?:салыстырғанда|қарағанда)|"
+    r"жылғы\s+(?:көрсеткіш|деңгей)[^\W\d_]*(?:\s+(?:салыстырғанда|қарағанда))?)",
+    re.IGNORECASE)
 # Relative years, matched on lower-cased text; the anchors are a cheap pre-check.
 RELATIVE_YEAR = (
     (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|жыл\s+ішінде|"
@@ -107,6 +118,11 @@ def _deadline(text: str, start: int, end: int) -> bool:
             or DEADLINE_AFTER_RE.match(text, end) is not None)
 
 
+def _compared(text: str, start: int, end: int) -> bool:
+    return (COMPARED_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+            or COMPARED_AFTER_RE.match(text, end) is not None)
+
+
 def year_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
     """(start, end, year) of printed years; a span "2018-2021" gives (start, end, None).
 
@@ -152,8 +168,9 @@ class YearIndex:
         self.text, self.ref_year = text, ref_year
         spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
         self.figures = sorted(taken)
+        printed = year_mentions(text, [s for s in spans if s[0] not in taken])
         self.mentions = [Mention(a, y, self._carries(a, b, y))
-                         for a, b, y in year_mentions(text, [s for s in spans if s[0] not in taken])]
+                         for a, b, y in printed if not _compared(text, a, b)]
         self.mention_pos = [m.pos for m in self.mentions]
         self.anchors = sorted([m for m in self.mentions if m.carries] + self._unprinted_anchors())
         self.anchor_pos = [m.pos for m in self.anchors]
@@ -188,8 +205,10 @@ class YearIndex:
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
         start = max(0, pos - WINDOW)
-        for m in SENTENCE_END_RE.finditer(self.text, start, pos):
-            start = m.end()
+        # the look-ahead of a sentence end needs to see the figure's first characters
+        for m in SENTENCE_END_RE.finditer(self.text, start, pos + 2):
+            if m.end() <= pos:
+                start = m.end()
         while start < pos and self.text[start].isspace():
             start += 1
         m = SENTENCE_END_RE.search(self.text, pos, pos + WINDOW)
