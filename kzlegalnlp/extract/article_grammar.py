@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..patterns.articles import (
     DASH, EN_ART, KK_LAW_WORD, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
     KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
-    RU_SUFFIX_PLIST, NUM, RU_SEP, RU_SUB_KW, scan_keys,
+    KK_SAME, RU_SUFFIX_PLIST, NUM, RU_SEP, RU_SUB_KW, scan_keys,
 )
 from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
@@ -89,7 +89,8 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"\s*+\(\s*+(?P<p>{KK_PLIST})\s*+-?\s*+бөлі[кг]\w*"
             rf"(?:\s*+(?P<q>\d{{1,3}})\s*+(?:\)|-)\s*+тарма[қғ](?!ша)\w*)?\s*+\)", _I),
         "kk_before": re.compile(
-            rf"(?:(?P<same>{PATTERNS['kk_same_code'].regex})|(?P<law>{KK_LAW_WORD})"
+            rf"(?:(?P<same>{PATTERNS['kk_same_code'].regex})|(?P<samelaw>{KK_SAME}\s+{KK_LAW_WORD})"
+            rf"|(?P<law>{KK_LAW_WORD})"
             rf"|(?P<othercode>{PATTERNS['kk_other_code'].regex})"
             r"|(?P<generic>(?<!\w)Кодекс\w*))\s*+\Z", _I),
         "ru_suffix": re.compile(
@@ -99,7 +100,14 @@ def _re() -> dict[str, re.Pattern[str]]:
         "ru_next_prefix": re.compile(
             rf"(?:\s*+,?\s*+(?:{RU_PART_KW}|{RU_SUB_KW}|{RU_PARA_KW})\s*+{RU_PLIST})*\s++{RU_ART}", _I),
         # what may stand between two references of one enumeration
-        "enum_gap": re.compile(r"\s*+(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as)\s++)?", _I),
+        "enum_gap": re.compile(
+            r"\s*+(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as|және|мен|немесе)\s++)?", _I),
+        # ranges in words: "со статьи 205 по статью 213", "Articles 296 to 303",
+        # "205-бабынан 213-бабына дейін"
+        "ru_from": re.compile(r"(?<!\w)со?\s++\Z", _I),
+        "ru_range": re.compile(rf"\s++по\s++(?:ст\.\s*+|стать(?:ю|и|ей)\s++)?({NUM})", _I),
+        "en_range": re.compile(rf"\s++(?:to|through)\s++(?:articles?\s++|arts?\.\s*+)?({NUM})", _I),
+        "kk_range": re.compile(rf"\s*+(?:бастап\s++)?({NUM}){KK_CONNECT}{KK_BAP}\s++дейін\w*", _I),
         "ru_prefix": re.compile(
             rf"(?:(?P<sub>{RU_SUB_KW})\s*+(?P<subv>{RU_PLIST})\s*+,?\s*+)?"
             rf"(?:(?P<para>{RU_PARA_KW})\s*+(?P<parav>{RU_PLIST})\s*+,?\s*+)?"
@@ -203,7 +211,11 @@ def _ru_suffix(text: str, item: _Item, pos: int, kind: str) -> int:
 
 
 def _set_parts(item: _Item, group: str, value: str | None) -> None:
-    vals = _values(value)
+    _assign(item, group, _values(value))
+
+
+def _assign(item: _Item, group: str, vals: tuple[str | None, ...]) -> None:
+    """Set the parts, paragraphs or subparagraphs of ``item`` unless already set."""
     if group == "part" and item.parts == (None,):
         item.parts = vals
     elif group == "para" and item.paragraphs == (None,):
@@ -270,11 +282,31 @@ def _kk_before(text: str, start: int, lo: int, by_end: dict[int, Mention]) -> At
         return None
     if m.group("same"):
         return Attach("same")
+    if m.group("samelaw"):
+        return Attach("same_law")
     if m.group("law"):
         return Attach("law", law=_law_name(text, m.start("law"), m.end("law")))
     if m.group("othercode"):
         return Attach("law", law=" ".join(m.group("othercode").split()))
     return Attach("generic")
+
+
+def _set_end(item: _Item, end: int) -> int:
+    item.end = end
+    return end
+
+
+def _word_range(text: str, items: list[_Item], start: int, lang: str) -> None:
+    """A range printed with words after a single number: "со ст. 205 по ст. 213", "Articles 5 to 7"."""
+    item = items[-1]
+    if len(items) > 1 or item.range_to is not None:
+        return
+    if lang == "ru" and not _re()["ru_from"].search(text, max(0, start - 4), start):
+        return  # "ст. 190 по ..." without "с": "по" is not "up to"
+    upto = _re()[f"{lang}_range"].match(text, item.end)
+    if upto:
+        item.range_to = upto.group(1)
+        item.end = upto.end()
 
 
 def _kk_tail(text: str, item: _Item, pos: int) -> int:
@@ -284,13 +316,18 @@ def _kk_tail(text: str, item: _Item, pos: int) -> int:
     if not bap:
         return pos
     pos = item.end = bap.end()
+    upto = r["kk_range"].match(text, pos) if bap.group().endswith(("нан", "нен", "тан", "тен")) else None
+    if upto and item.range_to is None:  # "205-бабынан 213-бабына дейін"
+        item.range_to = upto.group(1)
+        return _set_end(item, upto.end())
     for kind, group in (("kk_part", "part"), ("kk_para", "para"), ("kk_sub", "sub")):
         m = r[kind].match(text, pos)
         if m:
             value = m.group("v")
-            if group != "part":
-                value = re.match(r"\d+|[^\W\d_]", value).group()  # type: ignore[union-attr]
-            _set_parts(item, group, value)
+            if group == "part":
+                _set_parts(item, group, value)
+            else:  # "3), 4) тармақтары": the numbers (or the letter) before the keyword
+                _assign(item, group, tuple(re.findall(r"\d+", value)) or (value.strip()[:1],))
             pos = item.end = m.end()
     return pos
 
@@ -335,6 +372,7 @@ def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, 
     if not items:
         return [], m.end()
     items[0].start = m.start()
+    _word_range(text, items, m.start(), lang)
     _prefix(text, items[0], lo, m.start(), "ru_prefix" if lang == "ru" else "en_prefix")
     end = items[-1].end
     if lang == "ru":
@@ -448,24 +486,28 @@ def find_hits(text: str, mentions: list[Mention] | None = None,
 
 
 def _share_codes(text: str, groups: list[tuple[int, list[Hit]]]) -> None:
-    """A reference with no code takes the code of the next one in the same enumeration.
+    """A reference with no code takes the code printed once for its whole enumeration.
 
-    In "ч. 1 ст. 345 и ч. 2 ст. 346 УК РК" the code printed once at the end
-    belongs to both. Only Russian and English references: Kazakh ones print
-    the code first.
+    Russian and English print it after the last reference ("ч. 1 ст. 345 и
+    ч. 2 ст. 346 УК РК"), Kazakh before the first ("ҚР ҚК 24-бабының
+    3-бөлігі, 190-бабының 4-бөлігі").
     """
-    following: Attach | None = None
-    next_start = -1
-    for end, found in reversed(groups):
-        if found[0].lang == "kk":
-            following = None
-        elif found[0].attach is None and following is not None:
-            gap = _re()["enum_gap"].match(text, end)
-            if gap and gap.end() == next_start:
-                for h in found:
-                    h.attach = following
-        following = found[0].attach
-        next_start = min(h.start for h in found)
+    spans = [(min(h.start for h in found), end, found) for end, found in groups]
+
+    def joined(left: tuple[int, int, list[Hit]], right: tuple[int, int, list[Hit]], kk: bool) -> bool:
+        if (left[2][0].lang == "kk") != kk or (right[2][0].lang == "kk") != kk:
+            return False
+        gap = _re()["enum_gap"].match(text, left[1])
+        return gap is not None and gap.end() == right[0]
+
+    for left, right in reversed(list(zip(spans, spans[1:]))):
+        if left[2][0].attach is None and right[2][0].attach and joined(left, right, kk=False):
+            for h in left[2]:
+                h.attach = right[2][0].attach
+    for left, right in zip(spans, spans[1:]):
+        if right[2][0].attach is None and left[2][0].attach and joined(left, right, kk=True):
+            for h in right[2]:
+                h.attach = left[2][0].attach
 
 
 __all__ = ["Attach", "Hit", "find_hits"]
