@@ -27,7 +27,13 @@ from .patterns import PATTERNS
 
 MAX_TITLE_WORDS = 30
 DERIVED_TITLE_CHARS = 160
-_SENTENCE = re.compile(r"(.+?[.!?…])(?=\s+[«\"“(]?[^\W\d_]|\s*$)", re.S)
+# a candidate sentence end: the mark, then a capital (or the end of the text)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+# abbreviations that end in a full stop and are followed by a capital inside a
+# sentence: "г. Алматы", "им. Есболатова", "гр. Т.", "обл.", "ул." (initials, one
+# letter, are caught by their length)
+_ABBREVIATIONS = frozenset({"им", "гр", "обл", "ул", "пр", "проф", "ст", "тел"})
 _ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
 
 
@@ -40,13 +46,29 @@ def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
     '…'
     """
     text = " ".join(text.split())
-    match = _SENTENCE.match(text)
-    sentence = match.group(1) if match else text
-    sentence = sentence.rstrip(".")
+    sentence = text[:_sentence_end(text)].rstrip(".")
     if len(sentence) > limit:
         cut = sentence[:limit].rsplit(" ", 1)[0]
         sentence = cut + "…"
     return sentence
+
+
+def _sentence_end(text: str) -> int:
+    """Offset just past the first sentence's final mark (the text's length when none).
+
+    A full stop after an initial or an abbreviation (``гражданин К. Иванов``,
+    ``г. Алматы``) does not end the sentence.
+
+    >>> text = "Суд в г. Алматы осудил гражданина К. Иванова. Жалоба отклонена."
+    >>> text[:_sentence_end(text)]
+    'Суд в г. Алматы осудил гражданина К. Иванова.'
+    """
+    for mark in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, mark.start())
+        if mark.group() == "." and word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS):
+            continue
+        return mark.end()
+    return len(text)
 
 
 def _is_title(text: str) -> bool:
