@@ -197,6 +197,9 @@ ENGLISH: list[tuple[str, list[R]]] = [
     ("Arts. 366-368 of the Criminal Code of Kazakhstan define bribery.", [rec("KZ-UK", "366", to="368")]),
     ("Articles 296 to 303 of the Criminal Code of the Republic of Kazakhstan concern drugs.",
      [rec("KZ-UK", "296", to="303")]),
+    ("Article 366 of the CC RK provides for liability for bribe-taking.", [rec("KZ-UK", "366")]),
+    ("Article 1, paragraph 2 of the Constitution of Kazakhstan names the supreme values.",
+     [rec("KZ-Const", "1", None, "2")]),
 ]
 
 NOT_REFERENCES: list[str] = [
@@ -220,6 +223,8 @@ NOT_REFERENCES: list[str] = [
     "2024 жылғы 15 наурыздағы № 190 бұйрықпен бекітілген.",
     "Жинақ, 2-том, 128-бет.",
     "Figure 3 shows the trend for 2019-2023; see Table 2 on p. 45.",
+    "In this article 3 sections follow the introduction.",
+    "The article 2 of this issue reviews the case law of 2022.",
 ]
 
 # how the code was found, and the law's name (a part of it) where the article is of a law

@@ -124,6 +124,11 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"\s++(?:of\s++)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
             rf"|(?P<law>{PATTERNS['en_law'].regex})|(?P<othercode>{PATTERNS['en_other_code'].regex}))", _I),
         "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
+        "en_words_suffix": re.compile(
+            rf"\s*+,\s*+(?:(?P<part>part)|(?P<sub>sub-?paragraph)|(?P<para>paragraph|para\.|item))"
+            rf"\s++(?P<v>{RU_PLIST})", _I),
+        # "this article 3 sections", "the article 2 of this paper": the paper, not a provision
+        "en_paper": re.compile(r"(?<!\w)(?:this|the|our|present|that)\s++\Z", _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
     }
@@ -247,7 +252,7 @@ def _after(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tupl
     starts = [_skip_ws(text, pos)]
     if kind == "en_after":
         of = r["en_of"].match(text, pos)
-        starts = [of.end(), _skip_ws(text, pos + 1) + 3] if of else []
+        starts = [of.end(), _skip_ws(text, pos + 1) + 3] if of else [_skip_ws(text, pos)]
     for q in starts:
         if q in by_start:
             return Attach("mention", by_start[q]), by_start[q].end
@@ -382,7 +387,11 @@ def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, 
         _set_parts(items[-1], "part", paren.group("part"))
         _set_parts(items[-1], "para", paren.group("para"))
         end = items[-1].end = paren.end()
+    else:  # "Article 1, paragraph 2 of the Constitution"
+        end = _ru_suffix(text, items[-1], end, "en_words_suffix")
     attach, end = _after(text, end, by_start, "ru_after" if lang == "ru" else "en_after")
+    if lang == "en" and attach is None and _re()["en_paper"].search(text, max(0, m.start() - 12), m.start()):
+        return [], m.end()
     if attach is None and laws_by_end:
         attach = _law_before(text, items[0].start, lo, laws_by_end)
     return _expand(items, lang, attach), end
