@@ -209,3 +209,21 @@ def test_docx_is_read(tmp_path: Path) -> None:
     doc = load_corpus(path)[0]
     assert [p.lang for p in doc.paragraphs] == ["kk", "kk"]
     assert doc.paragraphs[1].text.startswith("Сотталған")
+
+
+def test_docx_tables_are_read_row_by_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Динамика преступности по статьям Уголовного кодекса за два года. " * 3)
+    table = document.add_table(rows=3, cols=3)
+    for i, row in enumerate([["Статья", "2023", "2024"], ["ст. 190 УК", "500", "620"], ["ст. 366 УК", "", ""]]):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "нет данных"  # one cell over two columns
+    document.add_paragraph("Мошенничество выросло на 24 процента по сравнению с прошлым годом. " * 3)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    corpus = load_corpus(path)
+    lines = corpus.texts["report.docx"].split("\n")
+    assert lines[1:4] == ["Статья\t2023\t2024", "ст. 190 УК\t500\t620", "ст. 366 УК\tнет данных"]
+    assert lines[4].startswith("Мошенничество")
+    assert "ст. 190 УК 500 620" in [p.text for d in corpus for p in d.paragraphs]

@@ -11,7 +11,7 @@ The BOM is not part of the decoded text, so character offsets start at the
 first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
 offsets point into the file as an editor shows it. For PDF (one printed line
 per line, each page's first line indented by one space) and DOCX (one
-paragraph per line) offsets and line numbers refer to the extracted text,
+paragraph or table row per line, cells separated by a tab) offsets and line numbers refer to the extracted text,
 which ``Corpus.texts`` keeps.
 
 >>> import tempfile, pathlib
@@ -29,7 +29,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Any, Iterator, Sequence
 
 from ..errors import (
     BinaryFileError,
@@ -198,7 +198,29 @@ def _docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError alike
         raise CorpusReadError(str(path), f"not a readable DOCX ({type(exc).__name__}: {exc})") from exc
-    return "\n".join(p.text for p in document.paragraphs)
+    return "\n".join(_docx_lines(document))
+
+
+def _docx_lines(document: object) -> Iterator[str]:
+    """One line per paragraph and per table row, in reading order; a row's cells are
+    separated by a tab (figures in tables are often what a report is about)."""
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                yield "\t".join(_distinct_cells(row.cells))
+        else:
+            yield block.text
+
+
+def _distinct_cells(cells: Sequence[Any]) -> list[str]:
+    """Cell texts of a row; a merged cell, which python-docx repeats per grid column, once."""
+    texts: list[str] = []
+    previous = None
+    for cell in cells:
+        if cell._tc is not previous:  # the same XML element: one merged cell
+            texts.append(" ".join(cell.text.split()))
+        previous = cell._tc
+    return texts
 
 
 __all__ = ["SourceText", "read_source", "decode_bytes", "SUFFIXES", "TEXT_SUFFIXES"]
