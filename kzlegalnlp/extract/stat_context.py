@@ -41,7 +41,8 @@ KK_CONJ = frozenset({"мен", "бен", "пен", "және"})
 RU_STOP = frozenset(
     """и в во на по за из от до с со к у о об при для что как это был были было была является
     составило составила составляет составляют год года году лет тыс млн млрд раз человек
-    the of in on at by for and or to from was were is are more than over about""".split()
+    the of in on at by for and or to from was were is are more than over about
+    таких этих тех такого этого those these such""".split()
 )
 
 
@@ -62,11 +63,52 @@ def next_word(text: str, i: int) -> re.Match[str] | None:
     return WORD_RE.match(text, j)
 
 
+# Word shapes inside a Kazakh noun phrase (modifiers come before their noun):
+KK_ADJ_ENDINGS = ("тық", "тік", "лық", "лік", "дық", "дік", "ғы", "гі", "қы", "кі", "лы", "лі")
+KK_CASE_ENDINGS = ("ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден", "тан", "тен",
+                   "нан", "нен")
+KK_PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
+KK_AGENT_ENDINGS = ("шы", "ші")  # "жүргізуші", "қатысушы": a person noun, a head
+KK_NUMERALS = frozenset("бір екі үш төрт бес алты жеті сегіз тоғыз он жүз".split())
+
+
+def _kk_modifier(low: str) -> bool:
+    return low in KK_NUMERALS or low.endswith(KK_ADJ_ENDINGS)
+
+
+def _kk_starts_new_phrase(prev: str, low: str) -> bool:
+    """After a plain noun ("іс", "сараптама") a case form or a verbal noun in "-у"
+    belongs to what follows ("іс сотқа жолданды", "сараптама енгізу"). (A word in
+    "-лық" may be an abstract noun, "құқық бұзушылық", so it does not count.)"""
+    if _kk_modifier(prev.lower()):
+        return False
+    return low.endswith(KK_CASE_ENDINGS) or (len(low) > 4 and low.endswith(("у", "ю")))
+
+
+def _kk_participle(text: str, m: re.Match[str]) -> bool:
+    """A participle right after the number modifies the noun that follows it
+    ("12 ұйымдасқан топ", "300 тіркелген дерек"), unless a verb follows."""
+    low = m.group().lower()
+    if low in KK_STOP or not low.endswith(("ған", "ген", "қан", "кен")):
+        return False
+    nxt = next_word(text, m.end())
+    return nxt is not None and not _is_kk_verb(nxt.group())
+
+
+def _kk_head(low: str, has_words: bool) -> bool:
+    """A word that closes the phrase: case or possessive ending, plural, agent noun,
+    or "-ы/-і" after a noun ("қызмет түрі", "іс материалдары")."""
+    return (low.endswith(KK_HEAD_ENDINGS) or low.endswith(KK_PLURAL_ENDINGS)
+            or low.endswith(KK_AGENT_ENDINGS) or (has_words and low.endswith(("ы", "і"))))
+
+
 def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:
     """Kazakh counted noun phrase starting at ``text[pos:]``, or None.
 
     >>> subject_after_kk(" бала мен жасөспірім тәлімгерлік", 0)
     'бала мен жасөспірім'
+    >>> subject_after_kk(" іс сотқа жолданды", 0), subject_after_kk(" жүргізуші мас күйде", 0)
+    ('іс', 'жүргізуші')
     """
     words: list[str] = []
     i = pos
@@ -75,9 +117,12 @@ def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:
         if not m:
             break
         word, low = m.group(), m.group().lower()
-        if low not in KK_CONJ and _is_kk_verb(word) and not (words and words[-1].lower() in KK_CONJ):
-            break
         after_conj = bool(words) and words[-1].lower() in KK_CONJ
+        if (low not in KK_CONJ and _is_kk_verb(word) and not after_conj
+                and not (not words and _kk_participle(text, m))):
+            break
+        if words and not after_conj and low not in KK_CONJ and _kk_starts_new_phrase(words[-1], low):
+            break
         words.append(word)
         i = m.end()
         if low in KK_CONJ:
@@ -85,7 +130,7 @@ def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:
         if after_conj:
             break  # "бала мен жасөспірім": a coordination closes the phrase
         nxt = next_word(text, i)
-        if low.endswith(KK_HEAD_ENDINGS) and not (nxt and nxt.group().lower() in KK_CONJ):
+        if _kk_head(low, len(words) > 1) and not (nxt and nxt.group().lower() in KK_CONJ):
             break
     while words and words[-1].lower() in KK_CONJ:
         words.pop()
