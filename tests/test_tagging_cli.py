@@ -39,6 +39,15 @@ def test_success_prints_the_summary(folder, tmp_path):
     assert result.stderr == ""  # no progress bar: not a terminal
 
 
+def test_nothing_tagged_prints_no_empty_tables(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    result = _tag(str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "Documents by kind" not in result.stdout and "Most-cited" not in result.stdout
+    assert "0 documents" in result.stdout and "empty.txt: empty file" in result.stdout
+
+
 def test_failed_file_exit_code_and_message(folder, tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     result = _tag(str(folder), "--out", str(tmp_path / "out"))

@@ -114,7 +114,12 @@ class RunSummary:
         }
 
     def render(self, console: "Console", top: int = 10, seconds: float | None = None) -> None:
-        """Print the end-of-run summary as rich tables."""
+        """Print the end-of-run summary as rich tables (only the footer when nothing was tagged)."""
+        if self.documents:
+            self._render_tables(console, top)
+        self._render_footer(console, seconds)
+
+    def _render_tables(self, console: "Console", top: int) -> None:
         from rich.table import Table
 
         console.print("[bold]Documents by kind and language[/]")
@@ -135,7 +140,6 @@ class RunSummary:
             topics.add_row(label, str(n))
         console.print(topics)
         self._render_articles(console, top)
-        self._render_footer(console, seconds)
 
     def _render_articles(self, console: "Console", top: int) -> None:
         from rich.table import Table
