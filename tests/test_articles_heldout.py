@@ -109,6 +109,11 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [rec("KZ-UK", "190", "4", "2"), rec("KZ-UK", "217", "3")]),
     ("Суд признал его виновным по ч.2 ст.190, ч.3 ст.217 УК РК.",
      [rec("KZ-UK", "190", "2"), rec("KZ-UK", "217", "3")]),
+    ("По статье 190 УК РК с начала года зарегистрировано 12 345 фактов, по статье 217 — 234.",
+     [rec("KZ-UK", "190"), rec("KZ-UK", "217")]),
+    # a code of another country is not taken for the Kazakh or the Russian one
+    ("Сравним ст. 190 УК РК, ст. 159 УК РФ и ст. 166 УК Кыргызской Республики.",
+     [rec("KZ-UK", "190"), rec("RU-UK", "159"), rec(None, "166")]),
     ("Составы компьютерных преступлений предусмотрены со статьи 205 по статью 213 УК РК.",
      [rec("KZ-UK", "205", to="213")]),
     ("Дело прекращено в силу п.п. 1, 2 ч. 1 ст. 35 УПК РК.",
@@ -224,6 +229,8 @@ NOT_REFERENCES: list[str] = [
     "Жинақ, 2-том, 128-бет.",
     "Figure 3 shows the trend for 2019-2023; see Table 2 on p. 45.",
     "In this article 3 sections follow the introduction.",
+    "В настоящей статье 2 раздела: теоретический и практический.",
+    "Автор статьи 25 лет работал в прокуратуре.",
     "The article 2 of this issue reviews the case law of 2022.",
 ]
 

@@ -127,8 +127,9 @@ def _re() -> dict[str, re.Pattern[str]]:
         "en_words_suffix": re.compile(
             rf"\s*+,\s*+(?:(?P<part>part)|(?P<sub>sub-?paragraph)|(?P<para>paragraph|para\.|item))"
             rf"\s++(?P<v>{RU_PLIST})", _I),
-        # "this article 3 sections", "the article 2 of this paper": the paper, not a provision
+        # "this article 3 sections", "в настоящей статье 2 раздела": the paper, not a provision
         "en_paper": re.compile(r"(?<!\w)(?:this|the|our|present|that)\s++\Z", _I),
+        "ru_paper": re.compile(r"(?<!\w)(?:настоящ(?:ей|ая|ую)|данн(?:ой|ая|ую)|эт(?:ой|а|у)|наш(?:ей|а|у))\s++\Z", _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
     }
@@ -390,7 +391,7 @@ def _parse_designator(text: str, m: re.Match[str], lo: int, by_start: dict[int, 
     else:  # "Article 1, paragraph 2 of the Constitution"
         end = _ru_suffix(text, items[-1], end, "en_words_suffix")
     attach, end = _after(text, end, by_start, "ru_after" if lang == "ru" else "en_after")
-    if lang == "en" and attach is None and _re()["en_paper"].search(text, max(0, m.start() - 12), m.start()):
+    if attach is None and _re()[f"{lang}_paper"].search(text, max(0, m.start() - 14), m.start()):
         return [], m.end()
     if attach is None and laws_by_end:
         attach = _law_before(text, items[0].start, lo, laws_by_end)

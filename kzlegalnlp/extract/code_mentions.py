@@ -9,7 +9,9 @@ Which country a code named without one belongs to (a bare "УК", "ГК",
 "Уголовного кодекса"):
 
 1. a country printed with the mention (before, after or inside the name:
-   "Кодекс Республики Казахстан об административных правонарушениях");
+   "Кодекс Республики Казахстан об административных правонарушениях"); a
+   country whose codes the registry does not hold ("УК Кыргызской
+   Республики", ``OTHER`` in the registry) leaves the code unknown;
 2. a family that exists for one country only (КЗСЗ);
 3. otherwise the country of the nearest code named earlier in the same
    document (paragraphs are read in order);
@@ -84,8 +86,8 @@ class Context:
                        lang: str | None = None) -> tuple[str | None, str]:
         """Registry id and resolution of a family named with an optional country."""
         ids = family_codes(family)
-        if country and f"{country}-{family}" in ids:
-            return f"{country}-{family}", "explicit"
+        if country:  # "УК Кыргызстана": a country without this code in the registry is not guessed away
+            return (f"{country}-{family}", "explicit") if f"{country}-{family}" in ids else (None, "unresolved")
         if len(ids) == 1:
             return ids[0], "explicit"
         by_lang = code_registry()["default_country_by_lang"].get(lang or "")
@@ -219,7 +221,7 @@ def document_country(text: str, keys: dict[str, list[int]] | None = None) -> str
     counts: dict[str, int] = {}
     keys = scan_keys(text) if keys is None else keys
     for country in code_registry()["countries"]:
-        for p in keys[country]:
+        for p in keys.get(country, ()):
             if p == 0 or not text[p - 1].isalnum():  # a word start, not "ПАРК"
                 counts[country] = counts.get(country, 0) + 1
     if not counts:

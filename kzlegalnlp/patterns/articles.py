@@ -53,7 +53,8 @@ class Pattern:
 # inserted article ("188-1") or a range ("205-211") is decided in code: an
 # inserted number is smaller than its base.
 NUM = r"\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d)){0,2}(?:-\d{1,2}(?!\d)(?!\.\d))?"
-DASH = r"\s*+[-–—]\s*+"
+# an em dash with spaces around it is punctuation ("по статье 217 — 234 факта"), not a range
+DASH = r"(?:\s*+[-–]\s*+|—)"
 # one list item: a number or a range of numbers
 ITEM = rf"{NUM}(?:{DASH}{NUM})?"
 # a number must not be a year, a chapter, a percentage or an amount
