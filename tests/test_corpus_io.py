@@ -29,6 +29,7 @@ ENCODED = [
     ("utf-16", codecs.BOM_UTF16_LE + KK.encode("utf-16-le")),
     ("utf-16", codecs.BOM_UTF16_BE + KK.encode("utf-16-be")),
     ("cp1251", RU.encode("cp1251")),
+    ("kz1048", KK.encode("kz1048")),
 ]
 
 
@@ -73,6 +74,12 @@ def test_bad_file_raises_naming_file_and_cause(tmp_path: Path, name, data, error
         load_corpus(path)
     assert name in str(info.value) and words in str(info.value)
     assert isinstance(info.value, CorpusReadError)
+
+
+def test_russian_1251_with_ukrainian_letters_stays_1251() -> None:
+    # Є, ї, ґ differ between the two code pages too, but say nothing about Kazakh
+    text = "Газета «Київ» повідомляє: є й ґ. Суд вынес приговор."
+    assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
 
 
 def test_1251_needs_letters(tmp_path: Path) -> None:

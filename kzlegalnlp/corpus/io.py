@@ -4,8 +4,11 @@ Encodings are tried in a fixed, documented order:
 
 1. a byte-order mark decides (UTF-8 with BOM, UTF-16 LE/BE with BOM);
 2. strict UTF-8;
-3. Windows-1251, accepted only when the result looks like text (mostly letters,
-   digits, punctuation and spaces), because any byte string decodes in 1251.
+3. a Cyrillic code page, accepted only when the result looks like text (letters,
+   few control characters), because any byte string decodes in one: KZ-1048
+   (the Windows code page for Kazakh) when the bytes hold Қ, Ә or Ң there, which
+   Windows-1251 would read as Macedonian letters no Russian text has;
+   otherwise Windows-1251.
 
 The BOM is not part of the decoded text, so character offsets start at the
 first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
@@ -50,6 +53,8 @@ _NO_TEXT = {
     ".pdf": "the PDF has no text layer (scanned pages? run OCR first)",
     ".docx": "the DOCX holds no text",
 }
+# Қ қ Ә ә Ң ң in KZ-1048; Ќ ќ Ј ј Ѕ ѕ (Macedonian, Serbian) in Windows-1251
+_KAZAKH_1048_BYTES = re.compile(b"[\x8d\x9d\xa3\xbc\xbd\xbe]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -135,6 +140,8 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
     ('Қылмыс', 'utf-8')
     >>> decode_bytes("Преступление".encode("cp1251"))
     ('Преступление', 'cp1251')
+    >>> decode_bytes("Қылмыстық іс".encode("kz1048"))
+    ('Қылмыстық іс', 'kz1048')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -149,14 +156,20 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1251", errors="replace")
-        if not _looks_like_text(text, need_letters=True) or "\ufffd" in text:
-            raise DecodeError(where, "cannot decode: not UTF-8, not UTF-16 with a BOM, and "
-                                     "Windows-1251 gives no readable text") from None
-        return text, "cp1251"
+        return _code_page_text(data, where)
     if text.strip() and not _looks_like_text(text):  # white space only: the caller says "empty"
         raise BinaryFileError(where, "binary file: too many control characters for a text file")
     return text, "utf-8"
+
+
+def _code_page_text(data: bytes, where: str) -> tuple[str, str]:
+    """Decode a file that is not UTF-8 with KZ-1048 or Windows-1251 (see the module docstring)."""
+    encoding = "kz1048" if _KAZAKH_1048_BYTES.search(data) else "cp1251"
+    text = data.decode(encoding, errors="replace")
+    if not _looks_like_text(text, need_letters=True) or "\ufffd" in text:
+        raise DecodeError(where, "cannot decode: not UTF-8, not UTF-16 with a BOM, and the "
+                                 "Windows-1251 and KZ-1048 code pages give no readable text")
+    return text, encoding
 
 
 def _looks_like_text(text: str, need_letters: bool = False) -> bool:
