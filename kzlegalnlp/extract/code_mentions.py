@@ -229,6 +229,18 @@ def document_country(text: str, keys: dict[str, list[int]] | None = None) -> str
     return max(sorted(counts), key=lambda c: counts[c])
 
 
+def _kk_law_at(text: str, p: int, lo: int, kk: re.Pattern[str]) -> re.Match[str] | None:
+    """A Kazakh law whose keyword is at ``p``: its quoted title comes before it.
+
+    The quotes are found with ``rfind`` (bounded, no regex scan of the window),
+    so a run of keywords after an unclosed quote stays linear.
+    """
+    close = text.rfind("»", max(lo, p - 90), p)
+    start = text.rfind("«", max(lo, close - 201), close) if close >= 0 else -1
+    m = kk.match(text, start, p + 16) if start >= 0 else None
+    return m if m and m.start("kkw") == p else None
+
+
 def find_laws(text: str, keys: dict[str, list[int]] | None = None) -> list[LawMention]:
     """Every law named with its quoted title, in order.
 
@@ -245,9 +257,7 @@ def find_laws(text: str, keys: dict[str, list[int]] | None = None) -> list[LawMe
             continue
         m = ru_en.match(text, p)
         if m is None and text.startswith(("Заң", "заң", "ЗАҢ"), p):
-            # a Kazakh title comes before its keyword: the nearest quote within reach
-            m = kk.search(text, max(out[-1].end if out else 0, p - 300), p + 16)
-            m = m if m and m.start("kkw") == p else None
+            m = _kk_law_at(text, p, out[-1].end if out else 0, kk)
         if m:
             out.append(LawMention(m.start(), m.end(), " ".join(m.group().split())))
     return out
