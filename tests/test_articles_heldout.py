@@ -111,6 +111,14 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [rec("KZ-UK", "190", "2"), rec("KZ-UK", "217", "3")]),
     ("По статье 190 УК РК с начала года зарегистрировано 12 345 фактов, по статье 217 — 234.",
      [rec("KZ-UK", "190"), rec("KZ-UK", "217")]),
+    ("Суд указал на признаки преступлений, предусмотренных статьей 190 (мошенничество) и статьей 217 "
+     "(создание финансовой пирамиды) УК РК.",
+     [rec("KZ-UK", "190"), rec("KZ-UK", "217")]),
+    ("Ответственность дифференцирована в ч. 1-3 ст. 190 УК РК.",
+     [rec("KZ-UK", "190", p) for p in ("1", "2", "3")]),
+    # an amending act: the quote is the replaced words, not the law's name
+    ("В пункте 2 статьи 4 Закона слова «в течение» заменить словами «не позднее».",
+     [rec(None, "4", None, "2")]),
     # a code of another country is not taken for the Kazakh or the Russian one
     ("Сравним ст. 190 УК РК, ст. 159 УК РФ и ст. 166 УК Кыргызской Республики.",
      [rec("KZ-UK", "190"), rec("RU-UK", "159"), rec(None, "166")]),
@@ -288,6 +296,13 @@ def test_heldout_resolution_and_law(text: str, expected: list[tuple[str, str | N
 def test_heldout_surface_is_the_text(text: str, expected: list[R]) -> None:
     for r in extract_articles(text):
         assert text[r.char_start:r.char_end] == r.surface
+
+
+def test_amended_words_are_not_a_law_name() -> None:
+    ref = extract_articles("В пункте 2 статьи 4 Закона слова «в течение» заменить словами «не позднее».")[0]
+    assert (ref.law, ref.resolution) == ("Закона", "explicit")
+    dated = extract_articles("ст. 3 Закона РК от 18.11.2015 г. № 410-V «О противодействии коррупции»")[0]
+    assert dated.law == "Закона РК от 18.11.2015 г. № 410-V «О противодействии коррупции»"
 
 
 def test_enough_heldout_sentences() -> None:

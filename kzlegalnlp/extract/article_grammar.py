@@ -100,8 +100,10 @@ def _re() -> dict[str, re.Pattern[str]]:
         "ru_next_prefix": re.compile(
             rf"(?:\s*+,?\s*+(?:{RU_PART_KW}|{RU_SUB_KW}|{RU_PARA_KW})\s*+{RU_PLIST})*\s++{RU_ART}", _I),
         # what may stand between two references of one enumeration
+        # a title in brackets after a reference: "статьей 190 (мошенничество)"
+        "note": re.compile(r"\s*+\([^()\d]{1,80}\)"),
         "enum_gap": re.compile(
-            r"\s*+(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as|және|мен|немесе)\s++)?", _I),
+            r"\s*+(?:\([^()\d]{1,80}\)\s*+)?(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as|және|мен|немесе)\s++)?", _I),
         # ranges in words: "со статьи 205 по статью 213", "Articles 296 to 303",
         # "205-бабынан 213-бабына дейін"
         "ru_from": re.compile(r"(?<!\w)со?\s++\Z", _I),
@@ -166,7 +168,15 @@ def _values(v: str | None) -> tuple[str | None, ...]:
     if not v:
         return (None,)
     pieces = re.split(r"\s*-?\s*(?:,|\sи\s|\sжәне\s|\sмен\s|\sнемесе\s)\s*", f" {v} ".strip())
-    return tuple(_norm_part(p) for p in pieces if p.strip(" -"))
+    return tuple(n for p in pieces if p.strip(" -") for n in _part_range(_norm_part(p)))
+
+
+def _part_range(v: str) -> tuple[str, ...]:
+    """"1-3" -> 1, 2, 3 (parts 1 to 3); "1-1" stays an inserted part, as articles do."""
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", v)
+    if not m or not int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 10:
+        return (v,)
+    return tuple(str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1))
 
 
 def _items(text: str, pos: int, first: str, nxt: str) -> list[_Item]:
@@ -248,7 +258,18 @@ def _skip_ws(text: str, pos: int) -> int:
 
 
 def _after(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tuple[Attach | None, int]:
-    """The code, "same code" phrase or law printed after a Russian/English reference."""
+    """The code, "same code" phrase or law printed after a Russian/English reference.
+
+    A short note in brackets may stand between: "статьей 190 (мошенничество) УК РК".
+    """
+    attach, end = _attach_at(text, pos, by_start, kind)
+    note = _re()["note"].match(text, pos) if attach is None else None
+    if note:
+        attach, end = _attach_at(text, note.end(), by_start, kind)
+    return (attach, end) if attach else (None, pos)
+
+
+def _attach_at(text: str, pos: int, by_start: dict[int, Mention], kind: str) -> tuple[Attach | None, int]:
     r = _re()
     starts = [_skip_ws(text, pos)]
     if kind == "en_after":

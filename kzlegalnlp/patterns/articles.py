@@ -89,9 +89,13 @@ RU_SUFFIX_PLIST = (rf"{RU_PITEM}(?:(?:\s*+,\s*+|\s++и\s++)(?>{RU_PITEM})"
                    rf"(?!\s*+(?:{RU_PART_KW}|{RU_PARA_KW}|{RU_SUB_KW})))*")
 
 # --- laws ---------------------------------------------------------------------
-# between a law's keyword and its quoted name: country, date, number
-# ("РК от 18.11.2015 г. № 410-V"); a dot only inside a date or after "г"
-LAW_GAP = r"(?:[^«».;]|(?<=\d)\.(?=\d)|(?<=\sг)\.){0,100}?"
+# between a law's keyword and its quoted name only its country, date and number
+# ("РК от 18.11.2015 г. № 410-V", "Республики Казахстан от 18 ноября 2015 года"):
+# capitalised words, numbers, "от", "года", months. Other lower-case words end
+# it, so in "статьи 4 Закона слова «в течение»" the quote is not the law's name.
+_MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[яа]"
+_LAW_TOKEN = rf"(?>(?-i:[A-ZА-ЯЁ])[\w-]*+|\d[\w./-]*+|от|года|г\.|№|{_MONTH}|,)"
+LAW_GAP = rf"(?:\s*+{_LAW_TOKEN}){{0,12}}?\s*+"
 RU_LAW_WORD = r"(?:Федеральн\w+\s++)?(?:закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|ЗРК)"
 EN_LAW_NAME = r"Law(?:\s++of\s++the\s++Republic\s++of\s++\w+)?\s*+(?:«[^«»]{1,200}»|\"[^\"]{1,200}\")"
 KK_LAW_WORD = r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?(?!\w)"
