@@ -42,7 +42,7 @@ RU_STOP = frozenset(
     """и в во на по за из от до с со к у о об при для что как это был были было была является
     составило составила составляет составляют год года году лет тыс млн млрд раз человек
     the of in on at by for and or to from was were is are more than over about
-    таких этих тех такого этого those these such""".split()
+    таких этих тех такого этого those these such last this next year years""".split()
 )
 
 
@@ -99,7 +99,8 @@ def _kk_head(low: str, has_words: bool) -> bool:
     """A word that closes the phrase: case or possessive ending, plural, agent noun,
     or "-ы/-і" after a noun ("қызмет түрі", "іс материалдары")."""
     return (low.endswith(KK_HEAD_ENDINGS) or low.endswith(KK_PLURAL_ENDINGS)
-            or low.endswith(KK_AGENT_ENDINGS) or (has_words and low.endswith(("ы", "і"))))
+            or low.endswith(KK_AGENT_ENDINGS)
+            or (has_words and low.endswith(("ы", "і")) and not _kk_modifier(low)))
 
 
 def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:

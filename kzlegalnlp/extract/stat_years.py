@@ -7,7 +7,9 @@ Rules, tried in order for a figure:
    ("2018-2021", "2018 жылдан 2021 жылға дейін", "с 2020 года по июнь 2024 года",
    "between 2018 and 2021", "2018 және 2021 жылдардағы") gives ``None``; a year
    the figure is compared with ("чем в 2022 году", "2023 жылмен салыстырғанда",
-   "compared with 2022") is no year of the figure;
+   "compared with 2022", "өткен жылмен салыстырғанда") is no year of the figure,
+   and "since 2021" / "2019 жылдан бері" opens a span (``None``, unless a relative
+   word of rule 3 says the year: "since 2021 ... reaching 312 last year");
 2. a sentence about a span or a habit gives ``None``: "жыл сайын", "соңғы 5
    жылда", "6 жылда", "ежегодно", "за последние годы", "every year", "annually";
 3. a relative word: "биыл", "жыл басынан", "в этом году", "this year" -> the
@@ -76,6 +78,13 @@ RELATIVE_YEAR = (
     (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
                 r"за\s+прошлый\s+год|last\s+year)"), -1),
 )
+# "өткен жылдың сәйкес кезеңімен салыстырғанда", "чем годом ранее", "than last year":
+# the year compared with, not the figure's.
+COMPARED_RELATIVE_RE = re.compile(
+    r"(?:өткен|былтырғы)\s+жыл(?:дың|мен|ға)?(?:\s+[^\W\d_]+){0,2}?\s+(?:салыстырғанда|қарағанда)|"
+    r"(?:по\s+сравнению\s+с|чем\s+(?:в|за)?)\s*(?:прошлым|прошлом|аналогичным|прошлый)?\s*"
+    r"(?:годом|году|год|периодом)(?:\s+ранее)?|чем\s+годом\s+ранее|"
+    r"(?:than|compared\s+(?:with|to))\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))")
 RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішінде", "этом", "текущ", "начала", "this",
                     "былтыр", "өткен", "прошл", "last")
 # A span or a habit: the figure is about no single year.
@@ -118,9 +127,23 @@ def _deadline(text: str, start: int, end: int) -> bool:
             or DEADLINE_AFTER_RE.match(text, end) is not None)
 
 
+# "since 2021", "с 2020 года", "2019 жылдан бері": the start of a span up to now.
+SINCE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:since|с|со)\s+$", re.IGNORECASE)
+SINCE_AFTER_RE = re.compile(r"\s*(?:жыл(?:дан|ынан)\s+(?:бері|бастап)|года?(?!\s+(?:по|до)))",
+                            re.IGNORECASE)
+
+
 def _compared(text: str, start: int, end: int) -> bool:
     return (COMPARED_BEFORE_RE.search(text, max(0, start - 30), start) is not None
             or COMPARED_AFTER_RE.match(text, end) is not None)
+
+
+def _since(text: str, start: int, end: int) -> bool:
+    after = SINCE_AFTER_RE.match(text, end)
+    if after and after.group().strip().lower().startswith("жыл"):
+        return True
+    return SINCE_BEFORE_RE.search(text, max(0, start - 8), start) is not None and (
+        after is not None or text.startswith(",", end) or not text[end:end + 1].strip())
 
 
 def year_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
@@ -169,8 +192,10 @@ class YearIndex:
         spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
         self.figures = sorted(taken)
         printed = year_mentions(text, [s for s in spans if s[0] not in taken])
-        self.mentions = [Mention(a, y, self._carries(a, b, y))
-                         for a, b, y in printed if not _compared(text, a, b)]
+        # a year compared with, or the start of a span "since 2021", is no figure's year
+        self.since_pos = [a for a, b, _ in printed if _since(text, a, b)]
+        self.mentions = [Mention(a, y, self._carries(a, b, y)) for a, b, y in printed
+                         if not _compared(text, a, b) and not _since(text, a, b)]
         self.mention_pos = [m.pos for m in self.mentions]
         self.anchors = sorted([m for m in self.mentions if m.carries] + self._unprinted_anchors())
         self.anchor_pos = [m.pos for m in self.anchors]
@@ -186,13 +211,21 @@ class YearIndex:
             s, end = self.sentence(pos)
             if self._between(s, end):
                 continue
-            if self._span(s, end):
-                out.append(Mention(s, None, True))
-                continue
-            relative = self._relative(s, end)
-            if relative is not None:
-                out.append(Mention(s, relative, True))
+            said, year = self._said(s, end)
+            if said:
+                out.append(Mention(s, year, True))
         return out
+
+    def _said(self, start: int, end: int) -> tuple[bool, int | None]:
+        """(True, year) when a sentence without a printed year says its year: a
+        relative word ("last year") wins over "since 2021", which else gives None;
+        a span or habit gives None; a relative word alone its year."""
+        k = bisect.bisect_left(self.since_pos, start)
+        since = k < len(self.since_pos) and self.since_pos[k] < end
+        relative = self._relative(start, end)
+        if since or self._span(start, end):
+            return True, relative if since else None
+        return relative is not None, relative
 
     def _carries(self, start: int, end: int, year: int | None) -> bool:
         if year is not None and (_deadline(self.text, start, end)
@@ -229,7 +262,7 @@ class YearIndex:
         return self.anchors[lo:hi]
 
     def _relative(self, start: int, end: int) -> int | None:
-        low = self.text[start:end].lower()
+        low = COMPARED_RELATIVE_RE.sub(" ", self.text[start:end].lower())
         if not any(a in low for a in RELATIVE_ANCHORS):
             return None
         for regex, shift in RELATIVE_YEAR:
@@ -264,12 +297,8 @@ class YearIndex:
             return before[-1].year
         if found:
             return found[0].year
-        if self._span(s, e):
-            return None
-        relative = self._relative(s, e)
-        if relative is not None:
-            return relative
-        return self._carried(s)
+        said, year = self._said(s, e)
+        return year if said else self._carried(s)
 
 
 def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:

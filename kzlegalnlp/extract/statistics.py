@@ -179,7 +179,7 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
     return fig, nxt
 
 
-SHARED_UNIT_RE = re.compile(r"\s*(?:және|мен|и|или|немесе|and|or|,)\s*\d+(?:[.,]\d+)?"
+SHARED_UNIT_RE = re.compile(r"\s*(?:және|мен|бен|пен|и|или|немесе|and|or|to|,)\s*\d+(?:[.,]\d+)?"
                             r"(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
 
@@ -289,7 +289,16 @@ GENERIC_PERSON_RE = re.compile(r"\s*((?:адам|кісі|человек)[^\W\d_
                                r"individuals?)(?![^\W\d_])", re.IGNORECASE)
 
 
+# "13-і", "4 357-сі": a part of a whole named before ("109 зертхана, оның 13-і ...");
+# the words after it are no counted noun, but a label after a dash is.
+PART_SUFFIX_RE = re.compile(r"[-–](?:і|ы|сі|сы|ысы|есі)", re.IGNORECASE)
+DASH_AFTER_RE = re.compile(r"\s*[–—-]\s*")
+
+
 def _subject(text: str, fig: _Fig, lang: str) -> str | None:
+    if PART_SUFFIX_RE.fullmatch(fig.last_word):
+        dash = DASH_AFTER_RE.match(text, fig.end)
+        return subject_after_kk(text, dash.end()) if dash else None
     if fig.unit == "person":
         m = GENERIC_PERSON_RE.match(text, fig.end)
         if m:
