@@ -211,6 +211,10 @@ ENGLISH: list[tuple[str, list[R]]] = [
     ("Articles 296 to 303 of the Criminal Code of the Republic of Kazakhstan concern drugs.",
      [rec("KZ-UK", "296", to="303")]),
     ("Article 366 of the CC RK provides for liability for bribe-taking.", [rec("KZ-UK", "366")]),
+    # a paper on Kazakhstan quoting the Russian code: a bare "Art." takes the nearest code named
+    ("Kazakhstan borrowed the model of Article 159.6 of the Criminal Code of the Russian Federation; "
+     "Art. 159.3 was not borrowed.",
+     [rec("RU-UK", "159.6"), rec("RU-UK", "159.3")]),
     ("Article 1, paragraph 2 of the Constitution of Kazakhstan names the supreme values.",
      [rec("KZ-Const", "1", None, "2")]),
 ]
@@ -235,6 +239,7 @@ NOT_REFERENCES: list[str] = [
     "Ст. преподаватель кафедры уголовного права Иванова А.А.",
     "2024 жылғы 15 наурыздағы № 190 бұйрықпен бекітілген.",
     "Жинақ, 2-том, 128-бет.",
+    "См. п. 1 списка литературы и с. 12 монографии.",
     "Figure 3 shows the trend for 2019-2023; see Table 2 on p. 45.",
     "In this article 3 sections follow the introduction.",
     "В настоящей статье 2 раздела: теоретический и практический.",
