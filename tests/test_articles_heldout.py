@@ -74,6 +74,9 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      [rec("KZ-UK", "366", "1"), rec("KZ-UK", "366", "2")]),
     ("Суды чаще всего применяли ст.ст. 188, 190, 191 и 194 УК РК.",
      [rec("KZ-UK", a) for a in ("188", "190", "191", "194")]),
+    # a code's name hyphenated over two lines; a word processor's non-breaking hyphen in a range
+    ("Права разъяснены по ст. 64 Уголовно-\nпроцессуального кодекса РК.", [rec("KZ-UPK", "64")]),
+    ("Взяточничество охватывают ст. 366\u2011368 УК РК.", [rec("KZ-UK", "366", to="368")]),
     # a reference printed over two lines of a PDF
     ("Подсудимый осужден по ч. 2\nст. 190 УК\nРК к ограничению свободы.", [rec("KZ-UK", "190", "2")]),
     # academic papers: Russia compared with Kazakhstan

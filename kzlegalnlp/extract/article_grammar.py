@@ -141,7 +141,7 @@ def _re() -> dict[str, re.Pattern[str]]:
 
 def _split_item(s: str) -> tuple[str, str | None]:
     """"290-291.2" -> ("290", "291.2"); "188-1" stays an inserted article."""
-    if "-" not in s and "–" not in s and "—" not in s:
+    if not any(dash in s for dash in "-–—\u2010\u2011"):
         return s, None
     m = _re()["num_split"].fullmatch(s)
     a, b = (m.group(1), m.group(2)) if m else (s, None)

@@ -54,7 +54,8 @@ class Pattern:
 # inserted number is smaller than its base.
 NUM = r"\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d)){0,2}(?:-\d{1,2}(?!\d)(?!\.\d))?"
 # an em dash with spaces around it is punctuation ("по статье 217 — 234 факта"), not a range
-DASH = r"(?:\s*+[-–]\s*+|—)"
+# (U+2010/U+2011 are the hyphens word processors insert)
+DASH = r"(?:\s*+[-–\u2010\u2011]\s*+|—)"
 # one list item: a number or a range of numbers
 ITEM = rf"{NUM}(?:{DASH}{NUM})?"
 # a number must not be a year, a chapter, a percentage or an amount
@@ -116,7 +117,7 @@ RU_ORD_STEMS = {
     "шест": "6", "седьм": "7", "восьм": "8", "девят": "9", "десят": "10",
 }
 KK_ORD = "(?:" + "|".join(KK_ORD_WORDS) + ")"
-KK_CONNECT = rf"\s*+-?\s*+(?:{KK_ORD_SUFFIX}\s*+-?\s*+)?"
+KK_CONNECT = rf"\s*+[-\u2010\u2011]?\s*+(?:{KK_ORD_SUFFIX}\s*+-?\s*+)?"
 KK_BAP = r"(?-i:ба[пб])\w*"  # lower case: "БАПАНОВ" is a surname
 KK_SEP = r"\s*+-?(?:\s*+,\s*+(?:және\s++)?|\s*+(?<![^\s-])(?:және|мен|немесе)\s++)"
 KK_PITEM = rf"(?:\d{{1,3}}(?:\s*+-\s*+{KK_ORD_SUFFIX})?|{KK_ORD})"
@@ -261,12 +262,16 @@ def scan_keys(text: str) -> dict[str, list[int]]:
 def alias_regex(alias: str) -> str:
     """A registry alias as a regex: spaces match any whitespace, Latin look-alikes count.
 
-    PDF-extracted Kazakh often prints the Latin ``i`` for ``і``.
+    PDF-extracted Kazakh often prints the Latin ``i`` for ``і``; a hyphenated
+    name may be broken over two lines ("Уголовно-\\nпроцессуального").
 
     >>> import re
     >>> bool(re.fullmatch(alias_regex("Қылмыстық кодекс"), "Қылмыстық\\nкодекс"))
     True
     >>> bool(re.fullmatch(alias_regex("кодексі"), "кодексi"))
     True
+    >>> bool(re.fullmatch(alias_regex("Уголовно-процессуального"), "Уголовно-\\nпроцессуального"))
+    True
     """
+    alias = re.sub(r"(?<=\w)-(?=\w)", r"-\\s*", alias)  # a word hyphen, not "(?-i:"
     return alias.replace(" ", r"\s+").replace("і", "[іi]")
