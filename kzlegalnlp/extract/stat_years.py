@@ -189,6 +189,8 @@ class YearIndex:
                  taken: set[int] | frozenset[int] = frozenset(),
                  numbers: list[tuple[int, int]] | None = None):
         self.text, self.ref_year = text, ref_year
+        # one pass for all sentence ends: each figure then finds its sentence by bisection
+        self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
         spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
         self.figures = sorted(taken)
         printed = year_mentions(text, [s for s in spans if s[0] not in taken])
@@ -222,8 +224,9 @@ class YearIndex:
         a span or habit gives None; a relative word alone its year."""
         k = bisect.bisect_left(self.since_pos, start)
         since = k < len(self.since_pos) and self.since_pos[k] < end
-        relative = self._relative(start, end)
-        if since or self._span(start, end):
+        low = self.text[start:end].lower()
+        relative = self._relative(low)
+        if since or self._span(low):
             return True, relative if since else None
         return relative is not None, relative
 
@@ -237,19 +240,18 @@ class YearIndex:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
-        start = max(0, pos - WINDOW)
-        # the look-ahead of a sentence end needs to see the figure's first characters
-        for m in SENTENCE_END_RE.finditer(self.text, start, pos + 2):
-            if m.end() <= pos:
-                start = m.end()
+        k = bisect.bisect_right(self.sentence_ends, pos)
+        start = max(self.sentence_ends[k - 1] if k else 0, pos - WINDOW, 0)
         while start < pos and self.text[start].isspace():
             start += 1
-        m = SENTENCE_END_RE.search(self.text, pos, pos + WINDOW)
-        return start, (m.end() if m else min(len(self.text), pos + WINDOW))
+        end = self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.text)
+        return start, min(end, pos + WINDOW, len(self.text))
 
     def paragraph_start(self, pos: int) -> int:
-        """Start of the paragraph (a line of plain text) holding ``pos``."""
-        return max(self.text.rfind(c, 0, pos) for c in PARAGRAPH_ENDS) + 1
+        """Start of the paragraph (a line of plain text) holding ``pos``; looked for
+        up to :data:`CARRY_LIMIT` back, so a long text costs no more per figure."""
+        lo = max(0, pos - CARRY_LIMIT)
+        return max(max(self.text.rfind(c, lo, pos) for c in PARAGRAPH_ENDS) + 1, lo)
 
     def _between(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.mention_pos, start)
@@ -261,17 +263,18 @@ class YearIndex:
         hi = bisect.bisect_left(self.anchor_pos, end)
         return self.anchors[lo:hi]
 
-    def _relative(self, start: int, end: int) -> int | None:
-        low = COMPARED_RELATIVE_RE.sub(" ", self.text[start:end].lower())
+    def _relative(self, low: str) -> int | None:
+        """Year said by a relative word of the lower-cased sentence ``low``."""
         if not any(a in low for a in RELATIVE_ANCHORS):
             return None
+        low = COMPARED_RELATIVE_RE.sub(" ", low)
         for regex, shift in RELATIVE_YEAR:
             if regex.search(low):
                 return None if self.ref_year is None else self.ref_year + shift
         return None
 
-    def _span(self, start: int, end: int) -> bool:
-        low = self.text[start:end].lower()
+    @staticmethod
+    def _span(low: str) -> bool:
         return any(a in low for a in SPAN_ANCHORS) and SPAN_RE.search(low) is not None
 
     def _carried(self, start: int) -> int | None:
