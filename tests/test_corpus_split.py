@@ -100,6 +100,32 @@ def test_paragraph_languages(corpus) -> None:
     assert {p.lang for p in corpus[4].paragraphs} == {"ru"}
 
 
+# Two papers as a PDF-to-text tool without blank lines prints them (hand-written): a
+# classification code above the author of the first, above the title of the second.
+CODED = """УДК 343.9
+Иванов Иван Иванович
+доцент кафедры уголовного права
+ТЕХНОЛОГИИ МОШЕННИЧЕСТВА В СЕТИ ИНТЕРНЕТ
+Мошенничество в сети растёт каждый год. Суды рассматривают
+всё больше таких дел.
+Практика требует единого подхода к квалификации таких деяний.
+ӘОЖ 343.98
+ЖАСТАР АРАСЫНДАҒЫ ҚЫЛМЫСТЫҢ АЛДЫН АЛУ
+Жастар арасындағы қылмыстың алдын алу мектептен басталады. Бұл
+жұмысқа ата-аналар да қатысуы тиіс.
+"""
+
+
+def test_classification_code_opens_a_paper(tmp_path) -> None:
+    path = tmp_path / "coded.txt"
+    path.write_text(CODED, encoding="utf-8")
+    found = [(d.line_start, d.line_end, d.lang, d.title, d.authors) for d in load_corpus(path)]
+    assert found == [
+        (1, 7, "ru", "ТЕХНОЛОГИИ МОШЕННИЧЕСТВА В СЕТИ ИНТЕРНЕТ", ("Иванов Иван Иванович",)),
+        (8, 11, "kk", "ЖАСТАР АРАСЫНДАҒЫ ҚЫЛМЫСТЫҢ АЛДЫН АЛУ", ()),
+    ]
+
+
 def test_documents_tile_the_file(corpus) -> None:
     lines = corpus.texts[DATA.name].split("\n")
     covered = {n for d in corpus for n in range(d.line_start, d.line_end + 1)}
