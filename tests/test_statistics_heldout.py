@@ -138,6 +138,8 @@ CASES = [
      [(5e8, None, "KZT", "more_than", 2023, ANY)]),
     ("ru", "Сумма штрафа — 100 МРП (около 369 тыс. тенге).", None,
      [(100, None, "MCI", E, None, ANY), (369000, None, "KZT", "approx", None, ANY)]),
+    ("ru", "Порядка 60% обращений поступает через портал eGov.", None,
+     [(60, None, "percent", "approx", None, "обращений")]),
     # Russian: no statistics
     ("ru", "Звоните по номеру 112.", None, []),
     ("ru", "Стандарт ISO 27001 внедрен, версия 2.0 системы запущена.", None, []),
@@ -177,6 +179,8 @@ CASES = [
      [(312, None, "count", E, 2024, ANY)]),
     ("en", "Around two-thirds of the 85 organizers were aged 18 to 25.", None,
      [(85, None, "count", E, None, "organizers")]),
+    ("en", "Some 3,000 officers took part in the operation.", None,
+     [(3000, None, "person", "approx", None, "officers")]),
     # English: no statistics
     ("en", "In an emergency, call 112.", None, []),
     ("en", "For help, call the hotline at +7 (727) 255-40-12.", None, []),

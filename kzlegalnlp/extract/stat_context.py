@@ -153,17 +153,30 @@ def share_of_ru(text: str, pos: int) -> str | None:
     return subject_after_ru(text, pos)
 
 
+# A second word with a verb ending is the predicate, not part of the counted noun:
+# "человек пострадали", "обращений поступает", "officers took", "cases registered".
+RU_VERB_ENDINGS = ("ает", "яет", "ует", "ют", "ался", "ались", "алось", "ено", "ены", "аны",
+                   "ано", "али", "или", "ели", "ыли", "ился", "ились")
+EN_PAST = frozenset("took died fell rose went came made lost paid said left got".split())
+
+
+def _ru_en_predicate(word: str) -> bool:
+    low = word.lower()
+    return (low in EN_PAST or (len(low) > 4 and low.endswith(RU_VERB_ENDINGS))
+            or (len(low) > 5 and low.isascii() and low.endswith("ed")))
+
+
 def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     """Russian or English counted noun after a count ("78 уголовных дел"), or None.
 
-    >>> subject_after_ru(" уголовных дел возбуждено", 0)
-    'уголовных дел'
+    >>> subject_after_ru(" уголовных дел возбуждено", 0), subject_after_ru(" officers took", 0)
+    ('уголовных дел', 'officers')
     """
     words: list[str] = []
     i = pos
     while len(words) < limit:
         m = next_word(text, i)
-        if not m or m.group().lower() in RU_STOP:
+        if not m or m.group().lower() in RU_STOP or (words and _ru_en_predicate(m.group())):
             break
         words.append(m.group())
         i = m.end()
