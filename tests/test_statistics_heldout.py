@@ -96,6 +96,9 @@ CASES = [
       (4357, None, "count", E, None, "ауыр санаттағы қылмыстар")]),
     ("kk", "Прокуратура 350-ге жуық дроппер анықтады, олардың 40-ы қамауға алынды.", None,
      [(350, None, "count", "approx", None, "дроппер"), (40, None, "count", E, None, None)]),
+    ("kk", "Тергеушілер 50-ге тарта куәгерден жауап алды.", None,
+     [(50, None, "person", "approx", None, "куәгерден")]),
+    ("kk", "Залал 2 млрд 300 млн теңгені құрады.", None, [(2.3e9, None, "KZT", E, None, ANY)]),
     # Kazakh: no statistics
     ("kk", "Кезекші бөлімге 102 нөмірі бойынша хабарласыңыз.", None, []),
     ("kk", "Күдікті (ЖСН 900101300123) ұсталды.", None, []),
@@ -140,6 +143,7 @@ CASES = [
      [(100, None, "MCI", E, None, ANY), (369000, None, "KZT", "approx", None, ANY)]),
     ("ru", "Порядка 60% обращений поступает через портал eGov.", None,
      [(60, None, "percent", "approx", None, "обращений")]),
+    ("ru", "Ущерб — 1 млн 200 тыс. тенге.", None, [(1.2e6, None, "KZT", E, None, ANY)]),
     # Russian: no statistics
     ("ru", "Звоните по номеру 112.", None, []),
     ("ru", "Стандарт ISO 27001 внедрен, версия 2.0 системы запущена.", None, []),
@@ -181,6 +185,9 @@ CASES = [
      [(85, None, "count", E, None, "organizers")]),
     ("en", "Some 3,000 officers took part in the operation.", None,
      [(3000, None, "person", "approx", None, "officers")]),
+    ("en", "Police seized 1.5 tonnes of drugs worth an estimated $12m.", None,
+     [(1.5, None, "tonne", E, None, "drugs"), (12e6, None, "USD", E, None, ANY)]),
+    ("en", "Around 60% of victims are women.", None, [(60, None, "percent", "approx", None, "victims")]),
     # English: no statistics
     ("en", "In an emergency, call 112.", None, []),
     ("en", "For help, call the hotline at +7 (727) 255-40-12.", None, []),
@@ -225,6 +232,8 @@ SURFACES = [
     ("Ущерб составил 45,5 млн тенге.", "45,5 млн тенге"),
     ("Залал 60 млн теңгеге дейін жетеді.", "60 млн теңгеге дейін"),
     ("Over 2,300 victims were identified.", "Over 2,300"),
+    ("Frozen assets reached €1.2bn.", "€1.2bn"),
+    ("Сумма составила 2 млрд 300 млн тенге.", "2 млрд 300 млн тенге"),
 ]
 
 

@@ -36,13 +36,14 @@ KK_VERB_ENDINGS = ("лды", "лді", "нды", "нді", "ады", "еді", "
                    "уда", "уде", "лып", "ліп", "нып", "ніп")
 # A Kazakh noun with one of these endings closes the phrase (possessive, cases).
 KK_HEAD_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "сы", "сі", "ны", "ні",
-                   "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
+                   "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "да", "де", "та", "те",
+                   "дан", "ден", "тан", "тен", "нан", "нен")
 KK_CONJ = frozenset({"мен", "бен", "пен", "және"})
 RU_STOP = frozenset(
     """и в во на по за из от до с со к у о об при для что как это был были было была является
     составило составила составляет составляют год года году лет тыс млн млрд раз человек
     the of in on at by for and or to from was were is are more than over about
-    таких этих тех такого этого those these such last this next year years""".split()
+    таких этих тех такого этого those these such last this next year years worth with""".split()
 )
 
 

@@ -52,6 +52,8 @@ BASE_RE = re.compile(
     re.IGNORECASE,
 )
 LATIN_WORD_RE = re.compile(r"[A-Za-z]{3}")
+GLUED_MULT_RE = re.compile(r"(k|m|mn|bn|b)(?![^\W\d_])", re.IGNORECASE)
+GLUED_MULT = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 SYMBOLS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "%": "percent"}
 
 
@@ -112,6 +114,9 @@ def _read_single(text: str, num: re.Match[str], pats: StatisticsPatterns) -> _Fi
     elif fig.start and text[fig.start - 1] in SYMBOLS and text[fig.start - 1] != "%":
         fig.unit = SYMBOLS[text[fig.start - 1]]  # "$5 million", "€12"
         fig.start -= 1
+        glued = GLUED_MULT_RE.match(text, pos)
+        if glued and fig.mult is None:
+            fig.mult, pos = GLUED_MULT[glued.group(1).lower()], glued.end()  # "$12m", "€1.2bn"
     fig.end = pos
     return fig
 
@@ -152,10 +157,10 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
                  pats: StatisticsPatterns) -> tuple[_Fig, int]:
     """The figure starting at number ``i``; returns it and the index of the next number."""
     fig = _read_single(text, nums[i], pats)
+    nxt = _compound(text, fig, nums, i + 1, pats)
     left = text[max(0, fig.start - 30):fig.start]
     opened = pats.range_from.search(left) is not None
-    nxt = i + 1
-    ranged = _try_range(text, fig, nums, i + 1, pats, opened)
+    ranged = _try_range(text, fig, nums, nxt, pats, opened)
     if ranged:
         fig, nxt = ranged
         if opened:
@@ -177,6 +182,22 @@ def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
         while nxt < len(nums) and nums[nxt].start() < base.end():
             nxt += 1
     return fig, nxt
+
+
+def _compound(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
+              pats: StatisticsPatterns) -> int:
+    """Join "2 млрд 300 млн тенге" / "1 млн 200 тыс." into one figure; index after it."""
+    if fig.mult is None or fig.unit is not None or j >= len(nums):
+        return j
+    if text[fig.end:nums[j].start()].strip(SPACE) or nums[j].start() - fig.end > 3:
+        return j
+    second = _read_single(text, nums[j], pats)
+    if second.mult is None or second.mult >= fig.mult:
+        return j
+    fig.value = fig.value * fig.mult + second.value * second.mult
+    fig.mult = 1.0  # the value is expanded; still no year ("2 000" grouped is none either)
+    fig.end, fig.unit, fig.drop, fig.last_word = second.end, second.unit, second.drop, second.last_word
+    return j + 1
 
 
 SHARED_UNIT_RE = re.compile(r"\s*(?:және|мен|бен|пен|и|или|немесе|and|or|to|,)\s*\d+(?:[.,]\d+)?"
@@ -293,6 +314,7 @@ GENERIC_PERSON_RE = re.compile(r"\s*((?:адам|кісі|человек)[^\W\d_
 # the words after it are no counted noun, but a label after a dash is.
 PART_SUFFIX_RE = re.compile(r"[-–](?:і|ы|сі|сы|ысы|есі)", re.IGNORECASE)
 DASH_AFTER_RE = re.compile(r"\s*[–—-]\s*")
+EN_OF_RE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?", re.IGNORECASE)
 
 
 def _subject(text: str, fig: _Fig, lang: str) -> str | None:
@@ -303,6 +325,10 @@ def _subject(text: str, fig: _Fig, lang: str) -> str | None:
         m = GENERIC_PERSON_RE.match(text, fig.end)
         if m:
             return m.group(1)
+    if lang == "en" and fig.unit in (None, "percent", "tonne", "kg", "g"):
+        of = EN_OF_RE.match(text, fig.end)  # "40% of victims", "1.5 tonnes of heroin"
+        if of:
+            return subject_after_ru(text, of.end())
     if fig.unit in (None, "person", "dose", "tonne", "kg", "g"):
         after = subject_after_kk(text, fig.end) if lang == "kk" else subject_after_ru(text, fig.end)
         if after:

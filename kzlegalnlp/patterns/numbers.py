@@ -61,12 +61,13 @@ MULTIPLIER_STEMS: dict[str, tuple[float, str]] = {
 # or be followed by a dot, a hyphen (Kazakh suffix) or a case ending listed here.
 _SHORT_STEMS = {"тыс", "млн", "млрд", "трлн", "mln", "bn"}
 
-# Only the abbreviations take a dot ("тыс.", "млн."): after a full word ("million.")
-# the dot ends the sentence and is no part of the figure.
+# Only the Cyrillic abbreviations take a dot ("тыс.", "млн."): after a full word
+# ("million.") or an English "bn" the dot ends the sentence, no part of the figure.
+_DOTTED = {"тыс", "млн", "млрд", "трлн"}
 MULTIPLIER_RE = re.compile(
-    r"(?:" + "|".join(sorted(map(re.escape, _SHORT_STEMS), key=len, reverse=True)) + r")"
+    r"(?:" + "|".join(sorted(map(re.escape, _DOTTED), key=len, reverse=True)) + r")"
     r"(?:\.|-[^\W\d_]+|[^\W\d_]*)"
-    r"|(?:" + "|".join(sorted(map(re.escape, set(MULTIPLIER_STEMS) - _SHORT_STEMS), key=len,
+    r"|(?:" + "|".join(sorted(map(re.escape, set(MULTIPLIER_STEMS) - _DOTTED), key=len,
                               reverse=True)) + r")(?:-[^\W\d_]+|[^\W\d_]*)",
     re.IGNORECASE,
 )
