@@ -9,14 +9,18 @@
     от 800 тыс. до 2,4 млн тенге            -> 8e5..2.4e6, KZT, range
 
 What is *not* a statistic (see ``patterns/not_statistics.json``): years, dates,
-times, article and law numbers, list numbering, bibliography and page numbers,
-phone numbers, ordinals. Ages ("60 жастан асқан", "от 18 до 24 лет") and spans
+times and opening hours, article and law numbers, list numbering, bibliography and
+page numbers, phone and service numbers ("8-701-123-45-67", "по номеру 112"),
+identifiers (ИИН, case numbers, standards, versions), addresses, ordinals, quarters
+and reporting periods ("за 9 месяцев 2024 года", "2024 жылдың 9 айында"). Ages ("60 жастан асқан", "от 18 до 24 лет") and spans
 counted in years ("5 лет") are dropped too: in legal texts they describe a group
 or a sentence, not a measured quantity. Durations in days, weeks, months and
 hours are kept (units ``day``/``week``/``month``/``hour``) because reports give
 them as measured delays ("5 күннен 30 күнге дейін"). The figure a share is
 taken of, printed in brackets after it, becomes the share's ``base`` and no
-statistic of its own.
+statistic of its own. A figure that counts people, with a generic word ("адам",
+"человек", "people") or a noun that says who ("азаматты", "граждан", "victims"),
+has unit ``person``.
 
 >>> [(s.value, s.unit, s.qualifier) for s in extract_statistics("6 мыңнан астам қылмыс ашылды")]
 [(6000.0, 'count', 'more_than')]
