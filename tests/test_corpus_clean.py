@@ -72,6 +72,12 @@ PAGE_NUMBERS = [
     ("мәтін\n12\n\nмәтін", 1, False),  # touches a printed line: table data
     ("мәтін\n\n2024\n\nмәтін", 2, False),  # four digits: a year
     ("мәтін\n\n— 12 —\n\nмәтін", 2, False),
+    # PDF text without blank lines: a number where a page ends or starts
+    ("мәтін\n12\n\fкелесі бет", 1, True),  # pdftotext: a form feed opens the next page
+    ("мәтін\n12\n келесі бет", 1, True),  # the next page's first line indented
+    (" 12\nбеттің басы", 0, True),  # a number heading the page
+    ("мәтін\nсоңы\n12\n\n", 2, True),  # the end of the last page
+    ("кесте\n12\nкесте\n13\nсоңы", 1, False),  # a table cell between printed lines
 ]
 
 

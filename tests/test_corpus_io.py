@@ -207,6 +207,20 @@ def test_pdf_pages_mark_page_tops(tmp_path: Path) -> None:
     assert corpus[1].paragraphs[0].text.startswith("Cooperation")
 
 
+def test_pdf_page_numbers_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.pdf"
+    path.write_bytes(_pdf_bytes(
+        ["CYBER FRAUD IN THE REGION TODAY", "Fraud grew in the region last year", "by a third.", "7"],
+        ["Cooperation needs common rules.", "It takes time.", "8"],
+    ))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+    texts = [p.text for d in corpus for p in d.paragraphs]
+    assert texts == ["Fraud grew in the region last year by a third.", "Cooperation needs common rules.",
+                     "It takes time."]
+
+
 def test_docx_is_read(tmp_path: Path) -> None:
     path = tmp_path / "note.docx"
     document = docx.Document()

@@ -5,8 +5,10 @@ The rules, in the order they are applied:
 * **Lines.** The text is cut at ``\\r\\n``, ``\\r`` or ``\\n``; each line keeps its
   1-based number and the offsets of its first and last non-space character.
   Runs of spaces inside a line become one space (flattened tables).
-* **Page numbers.** A line holding only a number of 1-3 digits, with no printed
-  line directly above or below it, is a page number and is dropped.
+* **Page numbers.** A line holding only a number of 1-3 digits is a page number
+  and is dropped when no printed line touches it, or when a page starts right
+  there (the line itself or the next one opens a page: indented, or after a form
+  feed; or the text ends), as in PDF text printed without blank lines.
 * **Layout.** A text is *wrapped* (PDF extraction: one printed line per line)
   when nine lines in ten are shorter than :data:`WRAPPED_WIDTH` characters
   (a printed page holds about 90); otherwise every line is already a paragraph
@@ -123,18 +125,25 @@ def _line(text: str, number: int, start: int, end: int) -> Line:
 
 
 def is_page_number(lines: Sequence[Line], i: int) -> bool:
-    """True when ``lines[i]`` is a lone page number (no printed line touching it).
+    """True when ``lines[i]`` is a lone page number: no printed line touches it, or
+    a page starts at it or right after it (see the module docstring).
 
     >>> ls = split_lines("text\\n\\n17\\n\\nmore")
     >>> is_page_number(ls, 2), is_page_number(ls, 0)
+    (True, False)
+    >>> ls = split_lines("end of a page\\n18\\n\\fnext page\\na table\\n19\\ncell")
+    >>> is_page_number(ls, 1), is_page_number(ls, 4)
     (True, False)
     """
     line = lines[i]
     if not _PAGE_NUMBER.fullmatch(line.text):
         return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    last = all(not ln.text for ln in lines[i + 1:i + 4]) and i + 4 >= len(lines)  # only blanks follow
+    if line.indented or last or (nxt is not None and nxt.indented):
+        return True  # at a page break (or the end of the last page): it opens or closes a page
     above = not lines[i - 1].text if i > 0 else True
-    below = not lines[i + 1].text if i + 1 < len(lines) else True
-    return above and below
+    return above and nxt is not None and not nxt.text
 
 
 def printed_lines(lines: Sequence[Line]) -> list[Line]:
