@@ -146,6 +146,9 @@ CASES = [
     ("ru", "Ущерб — 1 млн 200 тыс. тенге.", None, [(1.2e6, None, "KZT", E, None, ANY)]),
     # Russian: no statistics
     ("ru", "Звоните по номеру 112.", None, []),
+    ("ru", "УДК 343.9", None, []),
+    ("ru", "Вестник КазНУ. – 2020. – №3 (95). – С. 45–52.", None, []),
+    ("ru", "Т. 2. – М.: Юрайт, 2019. – 345 с. ISBN 978-601-04-1234-5.", None, []),
     ("ru", "Стандарт ISO 27001 внедрен, версия 2.0 системы запущена.", None, []),
     ("ru", "Прием ведется в каб. 305 по средам.", None, []),
     ("ru", "В рейтинге страна заняла 93-е место.", None, []),
@@ -190,6 +193,7 @@ CASES = [
     ("en", "Around 60% of victims are women.", None, [(60, None, "percent", "approx", None, "victims")]),
     # English: no statistics
     ("en", "In an emergency, call 112.", None, []),
+    ("en", "Journal of Law, Vol. 12, No. 3, pp. 45-67. DOI: 10.1234/jl.2020.56", None, []),
     ("en", "For help, call the hotline at +7 (727) 255-40-12.", None, []),
     ("en", "Victims can call 8-800-080-77-77 free of charge.", None, []),
     ("en", "Under Article 190 of the Criminal Code, fraud is punishable by up to 10 years.", None,
