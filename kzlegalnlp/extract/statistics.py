@@ -294,6 +294,7 @@ def _yearlike(v: float | None) -> bool:
     return v is not None and v == int(v) and 1800 <= v <= 2100
 
 
+YEAR_G_RE = re.compile(r"(?<!\d)\d{4}\s*г$")
 # "2025", "1949-2004", "from 2018 to 2021", "between 2018 and 2021", "от 2019 до 2023"
 YEAR_SURFACE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{4}(?:\s*(?:[-–—]|[^\W\d_]+)\s*\d{4})?")
 
@@ -301,8 +302,9 @@ YEAR_SURFACE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{4}(?:\s*(?:[-–—]|[^\W\d_]
 def _is_year(fig: _Fig, surface: str) -> bool:
     """A bare 4-digit number 1800-2100 ("2025"), or a span of two ("1949-2004",
     "between 2018 and 2021"); "2024 г" is a year too, not grams."""
-    if fig.unit == "g" and re.fullmatch(r"\d{4}\s*г", surface) and _yearlike(fig.value):
-        return True
+    if (fig.unit == "g" and YEAR_G_RE.search(surface) and _yearlike(fig.value)
+            and (fig.value_to is None or _yearlike(fig.value_to))):
+        return True  # "2024 г", "до 2030г", "2024-2026г"
     if fig.unit is not None or fig.mult is not None or not YEAR_SURFACE_RE.fullmatch(surface):
         return False  # "2 000" (grouped) or "2000 адам" is a count, never a year
     return _yearlike(fig.value) and (fig.value_to is None or _yearlike(fig.value_to))
