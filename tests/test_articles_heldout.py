@@ -267,6 +267,11 @@ RESOLUTION: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("explicit", "«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы»")]),
     ("Under Article 24 of the Law of the Republic of Kazakhstan «On Countering Corruption»",
      [("explicit", "«On Countering Corruption»")]),
+    ("The Law of the Republic of Kazakhstan «On Countering Corruption» was adopted in 2015. "
+     "Article 12 of the said Law bans gifts.",
+     [("same_code", "«On Countering Corruption»")]),
+    ("Article 5 of the Criminal Code of Kazakhstan and Article 7 of the said Code",
+     [("explicit", None), ("same_code", None)]),
     ("ст. 190 УК РК и ст. 120 Налогового кодекса РК", [("explicit", None), ("explicit", "Налогового кодекса")]),
     ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [("explicit", "Еңбек кодексінің")]),
     ("ҚР ҚК 190-бабы бойынша іс қозғалды, аталған Кодекстің 217-бабы да қолданылды.",

@@ -124,6 +124,7 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"|(?P<generic>{PATTERNS['generic_code'].regex}))", _I),
         "en_after": re.compile(
             rf"\s++(?:of\s++)?(?:(?P<same>{PATTERNS['en_same_code'].regex})"
+            rf"|(?P<samelaw>{PATTERNS['en_same_law'].regex})"
             rf"|(?P<law>{PATTERNS['en_law'].regex})|(?P<othercode>{PATTERNS['en_other_code'].regex}))", _I),
         "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
         "en_words_suffix": re.compile(

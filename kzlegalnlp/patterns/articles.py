@@ -200,7 +200,10 @@ PATTERNS: dict[str, Pattern] = {
                 ("205-213", "344 and 345", "II")),
         Pattern("en_suffix", r"\((?P<part>\d{1,3})\)(?:\s*\((?P<para>\d{1,3}|[a-z])\))?",
                 ("(2)", "(2)(b)"), doc="Article 190(2)(b): part 2, paragraph b"),
-        Pattern("en_same_code", r"(?:this|the\s+same)\s+Code", ("this Code", "the same Code")),
+        Pattern("en_same_code", r"(?:this|the\s+same|the\s+said)\s+Code",
+                ("this Code", "the same Code", "the said Code")),
+        Pattern("en_same_law", r"(?:this|the\s+same|the\s+said|that)\s+(?:Law|Act)",
+                ("this Law", "the said Law", "that Act")),
         Pattern("en_law",
                 r"(?:the\s+)?(?:Law|Act|Convention|Protocol|Decree)"
                 r"(?:\s+of\s+the\s+Republic\s+of\s+\w+)?(?:\s*(?:«[^«»]{1,200}»|\"[^\"]{1,200}\"))?",
