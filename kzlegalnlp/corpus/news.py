@@ -1,9 +1,10 @@
 """News files: one document per file, date and title from the ``date`` header.
 
 A news file starts with `` date YYYY-MM-DD`` followed either by the title (a
-line without a final full stop) or directly by the first paragraph. Without a
-printed title, or without a header at all, the title is the first sentence of
-the body and ``title_derived`` is set. Every line is a paragraph (news sites
+line without a final full stop) or directly by the first paragraph. A file
+without the header may open with its headline and a dateline instead (see
+:func:`_printed_head`). Without a printed title the title is the first sentence
+of the body and ``title_derived`` is set. Every line is a paragraph (news sites
 are not hard-wrapped); a wrapped file is rebuilt like any other.
 
 >>> from kzlegalnlp.corpus.io import SourceText
@@ -23,9 +24,11 @@ from ..records import Document
 from .clean import HyphenRule, Layout, Line, build_paragraph, group_lines, split_lines
 from .io import SourceText
 from .lang import detect_lang
-from .patterns import PATTERNS
+from .patterns import PATTERNS, find_date
 
 MAX_TITLE_WORDS = 30
+DATELINE_WORDS = 6
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 DERIVED_TITLE_CHARS = 160
 # a candidate sentence end: the mark, then a capital (or the end of the text)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|\s*$)")
@@ -126,13 +129,14 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None,
 
 
 def _header(printed: list[Line]) -> tuple[str | None, str | None, list[Line]]:
-    """``(date, title, body lines)`` from the ``date`` header, if the file has one."""
+    """``(date, title, body lines)`` from the ``date`` header, or else from a printed title
+    line and dateline (see :func:`_printed_head`)."""
     if not printed:
         return None, None, []
     head = printed[0]
     match = PATTERNS["news_header"].regex.match(head.text)
     if not match:
-        return None, None, printed
+        return _printed_head(printed)
     rest = head.text[match.end():]
     body = printed[1:]
     if _is_title(rest):
@@ -141,6 +145,48 @@ def _header(printed: list[Line]) -> tuple[str | None, str | None, list[Line]]:
         trimmed = head._replace(start=head.start + match.end(), text=rest, indented=False)
         body = [trimmed, *body]
     return match.group(1), None, body
+
+
+def _printed_head(printed: list[Line]) -> tuple[str | None, str | None, list[Line]]:
+    """``(date, title, body lines)`` of a file without the ``date`` header.
+
+    A news page copied as text usually opens with its headline (a short line that
+    ends no sentence) and a dateline (``12 марта 2025, 10:15``, ``12.03.2025``), in
+    either order. Both are taken when some body follows; a title found so is printed,
+    not derived.
+
+    >>> lines = split_lines("Алаяқтар ұсталды\\n12.03.2025, 10:15\\nПолиция екі адамды ұстады.\\n")
+    >>> date, title, body = _printed_head(lines)
+    >>> date, title, [ln.number for ln in body]
+    ('2025-03-12', 'Алаяқтар ұсталды', [3])
+    """
+    date, title, k = None, None, 0
+    while k + 1 < len(printed) and k < 2:  # a body line must remain
+        text = printed[k].text
+        if date is None and (found := _dateline(text)):
+            date = found
+        elif title is None and _is_title(text) and not text.endswith((":", ";", ",")):
+            title = " ".join(text.split())
+        else:
+            break
+        k += 1
+    return date, title, printed[k:]
+
+
+def _dateline(text: str) -> str | None:
+    """The ISO date of a short line that gives a date (and maybe a time), else None.
+
+    >>> _dateline("12 марта 2025, 10:15"), _dateline("2025 жылғы 5 наурыз"), _dateline("05.03.2025")
+    ('2025-03-12', '2025-03-05', '2025-03-05')
+    >>> _dateline("12 марта 2025 года полиция задержала двух мошенников в Алматы")
+    """
+    if len(text.split()) > DATELINE_WORDS:
+        return None
+    found = find_date(text)
+    numeric = _NUMERIC_DATE.search(text)
+    if found is None and numeric and int(numeric.group(2)) <= 12 and int(numeric.group(1)) <= 31:
+        found = f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}"
+    return found
 
 
 __all__ = ["news_document", "first_sentence"]
