@@ -274,6 +274,8 @@ RESOLUTION: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("explicit", None), ("same_code", None)]),
     ("ст. 190 УК РК и ст. 120 Налогового кодекса РК", [("explicit", None), ("explicit", "Налогового кодекса")]),
     ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [("explicit", "Еңбек кодексінің")]),
+    # "жаңа кодекстің" (the new code) names no other code: the code named before
+    ("ҚР ҚК 190-бабы бойынша, жаңа кодекстің 5-бабы бойынша", [("explicit", None), ("context", None)]),
     ("ҚР ҚК 190-бабы бойынша іс қозғалды, аталған Кодекстің 217-бабы да қолданылды.",
      [("explicit", None), ("same_code", None)]),
     # one code for a whole Kazakh enumeration
