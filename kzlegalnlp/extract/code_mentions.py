@@ -84,7 +84,12 @@ class Context:
 
     def resolve_family(self, family: str, country: str | None,
                        lang: str | None = None) -> tuple[str | None, str]:
-        """Registry id and resolution of a family named with an optional country."""
+        """Registry id of a family named with an optional country, and how its country was found.
+
+        The second value is ``explicit`` (printed or the only one), ``context``
+        (steps 3-5 of the module's rule) or ``unresolved``; a reference that
+        names the code is ``explicit`` either way (see :mod:`.articles`).
+        """
         ids = family_codes(family)
         if country:  # "УК Кыргызстана": a country without this code in the registry is not guessed away
             return (f"{country}-{family}", "explicit") if f"{country}-{family}" in ids else (None, "unresolved")
