@@ -175,7 +175,8 @@ def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     """
     words: list[str] = []
     i = pos
-    while len(words) < limit:
+    # adjectives in the genitive plural lengthen the phrase: "организованных преступных групп"
+    while len(words) < limit or (len(words) < limit + 2 and words[-1].lower().endswith(("ых", "их"))):
         m = next_word(text, i)
         if not m or m.group().lower() in RU_STOP or (words and _ru_en_predicate(m.group())):
             break

@@ -73,18 +73,21 @@ COMPARED_AFTER_RE = re.compile(
 # Relative years, matched on lower-cased text; the anchors are a cheap pre-check.
 RELATIVE_YEAR = (
     (re.compile(r"(?<![^\W\d_])(?:биыл\w*|ағымдағы\s+жыл\w*|жыл\s+басынан|жыл\s+ішінде|"
-                r"в\s+этом\s+году|в\s+текущем(?:\s+году)?|"
+                r"в\s+этом\s+году|в\s+текущем(?:\s+году)?|(?:текущего|этого)\s+года|"
                 r"с\s+начала\s+(?:этого\s+|текущего\s+)?года|this\s+year)"), 0),
     (re.compile(r"(?<![^\W\d_])(?:былтыр\w*|өткен\s+жыл\w*|в\s+прошлом\s+году|"
-                r"за\s+прошлый\s+год|last\s+year)"), -1),
+                r"за\s+прошлый\s+год|прошлого\s+года|last\s+year)"), -1),
 )
-# "өткен жылдың сәйкес кезеңімен салыстырғанда", "чем годом ранее", "than last year":
-# the year compared with, not the figure's.
+# "өткен жылдың сәйкес кезеңімен салыстырғанда", "больше аналогичного периода
+# прошлого года", "чем годом ранее", "than last year": the year compared with, not the
+# figure's.
 COMPARED_RELATIVE_RE = re.compile(
-    r"(?:өткен|былтырғы)\s+жыл(?:дың|мен|ға)?(?:\s+[^\W\d_]+){0,2}?\s+(?:салыстырғанда|қарағанда)|"
+    r"(?:өткен\s+жыл\w*|былтыр\w*)(?:\s+[^\W\d_]+){0,3}?\s+(?:салыстырғанда|қарағанда)|"
     r"(?:по\s+сравнению\s+с|чем\s+(?:в|за)?)\s*(?:прошлым|прошлом|аналогичным|прошлый)?\s*"
     r"(?:годом|году|год|периодом)(?:\s+ранее)?|чем\s+годом\s+ранее|"
-    r"(?:than|compared\s+(?:with|to))\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))")
+    r"аналогичн\w*\s+период\w*\s+прошлого\s+года|"
+    r"(?:than|compared\s+(?:with|to))\s+(?:(?:in\s+)?the\s+same\s+period\s+(?:of\s+)?)?"
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier))")
 RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішінде", "этом", "текущ", "начала", "this",
                     "былтыр", "өткен", "прошл", "last")
 # A span or a habit: the figure is about no single year.
