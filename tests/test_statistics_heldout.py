@@ -195,6 +195,7 @@ CASES = [
     ("en", "Around 60% of victims are women.", None, [(60, None, "percent", "approx", None, "victims")]),
     # English: no statistics
     ("en", "In an emergency, call 112.", None, []),
+    ("en", "Citizens can report fraud by calling 102.", None, []),
     ("en", "Journal of Law, Vol. 12, No. 3, pp. 45-67. DOI: 10.1234/jl.2020.56", None, []),
     ("en", "For help, call the hotline at +7 (727) 255-40-12.", None, []),
     ("en", "Victims can call 8-800-080-77-77 free of charge.", None, []),
