@@ -66,13 +66,15 @@ NOT_UNIT = (
 
 # --- Russian ------------------------------------------------------------------
 # "статьи, такие как 291.2" (articles such as ...) also leads a list
+# every case of "статья", the genitive plural "статей" and "статьёй" included
+RU_ART_WORD = r"стат(?:ь(?:ями|ях|ям|ей|ёй|ю|я|и|е)|ей)"
 RU_ART = (
     r"(?<!\w)(?:ст\.\s*+ст\.|ст\.\s*+с\.|ст\."
-    r"|стать(?:ями|ях|ям|ей|ю|я|и|е)(?:(?:\s*+,\s*+|\s++)таки(?:е|х|ми)\s++как)?)"
+    rf"|{RU_ART_WORD}(?:(?:\s*+,\s*+|\s++)таки(?:е|х|ми)\s++как)?)"
 )
 RU_SEP = (
     r"(?:\s*+,\s*+(?:(?:и|или|а\s++также)\s++)?|\s++(?:и|или)\s++)"
-    r"(?:(?:ст\.|стать(?:ями|ях|ям|ей|ю|я|и|е))\s*+)?"
+    rf"(?:(?:ст\.|{RU_ART_WORD})\s*+)?"
 )
 RU_PART_KW = r"(?<!\w)(?:ч\.\s*+ч\.|ч\.|част(?:ями|ях|ям|ью|ей|ь|и))"
 RU_PARA_KW = r"(?<!\w)(?:п\.\s*+п\.|п\.|пункт(?:ами|ах|ам|ом|ов|а|у|е|ы)?(?!\w))"
@@ -136,7 +138,7 @@ EN_ROMAN = r"(?-i:[IVX]{1,5})(?!\w)"  # upper case only: "Article I", not "artic
 
 # Literal keys: every anchor contains one of them. Searching for plain literals
 # is far faster than running the full grammar at every position.
-ANCHOR_KEYS = ("ст.", "Ст.", "СТ.", "стать", "Стать", "СТАТЬ", "art", "Art", "ART", "бап", "баб")
+ANCHOR_KEYS = ("ст.", "Ст.", "СТ.", "стат", "Стат", "СТАТ", "art", "Art", "ART", "бап", "баб")
 
 PATTERNS: dict[str, Pattern] = {
     p.name: p
@@ -144,7 +146,8 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("number", NUM, ("190", "291.2", "188-1"), doc="an article number as printed"),
         Pattern("item", ITEM, ("290-291.2", "205–213", "227-1"), doc="a number or a range"),
         Pattern("ru_designator", RU_ART,
-                ("ст. 190", "ст.ст. 159", "ст.с.205", "статьей 960", "статьям 28", "Статья 5",
+                ("ст. 190", "ст.ст. 159", "ст.с.205", "статьей 960", "статьям 28", "Статья 5", "статей 190",
+                 "статьёй 190",
                  "ст. ст. 1", "статьи, такие как 159")),
         Pattern("ru_list", rf"{ITEM}(?:{RU_SEP}{ITEM})*",
                 ("159, 160, 204, 292 и 304", "168 и ст. 169", "290, 291, 291.1")),
