@@ -21,7 +21,8 @@ Rules, tried in order for a figure:
    ``None``; a sentence with a figure and a span or a relative word (rules 2-3)
    counts as such a year. A year in a sentence without a figure (a law's date,
    a plan "на 2026-2028 годы"), a deadline ("к 2025 году", "2030 жылға дейін",
-   "by 2030") and a year after the document's year (a forecast) never carry.
+   "by 2030"), a year after the document's year (a forecast) and the year of a
+   background sentence ("Еске салайық, 2023 жылы ...", "Напомним, ...") never carry.
 
 >>> idx = YearIndex("В 2020 году около 70%. Рост 5%.", 2024, taken={18, 28})
 >>> idx.year_for(18), idx.year_for(28)
@@ -99,6 +100,12 @@ SPAN_RE = re.compile(
     r"in\s+recent\s+years|(?:over|in)\s+\d+\s+years)"
 )
 SPAN_ANCHORS = ("жыл", "ежегодно", "год", "последн", "лет", "year", "annually", "past", "last")
+
+
+# A news item's background ("Еске салайық, 2023 жылы ...", "Напомним, в 2022 году ...")
+# recalls an earlier year; the report's own year goes on after it.
+BACKGROUND_RE = re.compile(r"(?:еске\s+сал\w*|айта\s+кетейік|напомним|напомню|recall\s+that|"
+                           r"as\s+a\s+reminder)", re.IGNORECASE)
 
 
 class Mention(NamedTuple):
@@ -238,6 +245,8 @@ class YearIndex:
                                  or (self.ref_year is not None and year > self.ref_year)):
             return False
         s, e = self.sentence(start)
+        if BACKGROUND_RE.match(self.text, s):
+            return False
         k = bisect.bisect_left(self.figures, s)
         return k < len(self.figures) and self.figures[k] < e
 
