@@ -126,6 +126,27 @@ def test_classification_code_opens_a_paper(tmp_path) -> None:
     ]
 
 
+INITIALS = """Петров П.П., к.ю.н., доцент
+КИБЕРПРЕСТУПНОСТЬ И МЕРЫ ЕЁ ПРЕДУПРЕЖДЕНИЯ
+Киберпреступность растёт. Меры предупреждения требуют
+согласованных действий.
+А.Б. Сейітов
+Қарағанды академиясы
+ЖАСТАР АРАСЫНДАҒЫ АЛАЯҚТЫҚТЫҢ АЛДЫН АЛУ
+Алаяқтықтың алдын алу мектептен басталады.
+"""
+
+
+def test_author_by_initials_opens_a_paper(tmp_path) -> None:
+    path = tmp_path / "initials.txt"
+    path.write_text(INITIALS, encoding="utf-8")
+    found = [(d.line_start, d.line_end, d.title, d.authors, d.affiliation) for d in load_corpus(path)]
+    assert found == [
+        (1, 4, "КИБЕРПРЕСТУПНОСТЬ И МЕРЫ ЕЁ ПРЕДУПРЕЖДЕНИЯ", ("Петров П.П.",), None),
+        (5, 8, "ЖАСТАР АРАСЫНДАҒЫ АЛАЯҚТЫҚТЫҢ АЛДЫН АЛУ", ("А.Б. Сейітов",), "Қарағанды академиясы"),
+    ]
+
+
 def test_documents_tile_the_file(corpus) -> None:
     lines = corpus.texts[DATA.name].split("\n")
     covered = {n for d in corpus for n in range(d.line_start, d.line_end + 1)}

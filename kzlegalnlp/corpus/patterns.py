@@ -103,6 +103,11 @@ PATTERNS: dict[str, Pattern] = {p.name: p for p in (
        ("УДК 343.9", "ӘОЖ 343.98", "UDC 343.7:004", "МРНТИ 10.77.51", "ҒТАМР 10.77.51",
         "УДК: 342.9(574) МРНТИ 10.07.45", "JEL K14"),
        ("УДК и МРНТИ указываются в начале статьи", "Удк 343"), whole=True),
+    # An author by surname and initials, either order, maybe followed by ", degree, post".
+    _p("initials_author", rf"^((?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}]\.\s?(?:[{_UP}]\.)?)"
+                          rf"|(?:[{_UP}]\.\s?(?:[{_UP}]\.\s?)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?))\s*(?:,.*)?$",
+       ("Иванов И.И.", "И.И. Иванов", "Сейітов А.Б., з.ғ.к., доцент", "Иванов И. И., к.ю.н."),
+       ("Иванов И.И. отмечает, что", "1. Иванов И.И. Квалификация", "Абай Құнанбаев", "ст. 190 УК")),
     # A bracketed citation "[1]", "[1, с. 52]", "[2, 74-112 бб]"; group 1 is the number.
     _p("citation", r"\[(\d{1,3})(?:\s*[,;.]?\s+[^\]\[]{0,30}|\s*[,;.]\s*[^\]\[]{0,30})?\]",
        ("[1]", "[1, с. 52]", "[2, 74-112 ББ]", "[13, p.349]", "[5 с. 119]"),
@@ -146,7 +151,8 @@ def author_at(texts: Sequence[str], k: int) -> tuple[str, int] | None:
         return (f"{text} {nxt}", 2) if named else (text, 1)
     if named and PATTERNS["title_surname"].matches(text):
         return f"{text} {nxt}", 2
-    return None
+    initials = PATTERNS["initials_author"].matches(text)
+    return (initials.group(1).strip(), 1) if initials else None
 
 
 def find_date(text: str) -> str | None:
