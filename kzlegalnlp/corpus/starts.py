@@ -17,8 +17,8 @@ starts at the paragraph where one of these holds:
    (``[4]`` before, ``[5]`` after: a section heading of the same paper). The
    paper starts at its author blocks when they precede it: walking back over
    short header paragraphs, as far as the top of the page, to the first
-   author line (``SURNAME`` + ``Name Patronymic``, or ``Surname Name
-   Patronymic``). Several author blocks before one title make one paper. A
+   author line (``SURNAME`` + ``Name Patronymic``, ``Surname Name
+   Patronymic``, or a surname with initials: ``Петров П.П., к.ю.н.``). Several author blocks before one title make one paper. A
    classification code printed just above (``УДК 343.9``, ``ӘОЖ``, ``МРНТИ``)
    belongs to the paper, and makes a capitals paragraph below it a title even
    away from a page top.
