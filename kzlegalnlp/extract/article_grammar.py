@@ -153,6 +153,14 @@ def _split_item(s: str) -> tuple[str, str | None]:
     return a, b
 
 
+def _new_item(text: str, start: int, end: int) -> _Item:
+    """The item printed at ``text[start:end]``; a falling "367 – 198" is 367 followed by a figure."""
+    a, b = _split_item(text[start:end])
+    if b is not None and int(b.split(".")[0].split("-")[0]) < int(a.split(".")[0].split("-")[0]):
+        return _Item(start, start + len(a), a, None)
+    return _Item(start, end, a, b)
+
+
 def _norm_part(v: str) -> str:
     """A part/paragraph value as a plain string: "«в»" -> "в", "второй" -> "2", "3)" -> "3"."""
     v = v.strip().strip("«»\"").rstrip(")").strip()
@@ -185,13 +193,12 @@ def _items(text: str, pos: int, first: str, nxt: str) -> list[_Item]:
     r = _re()
     m = r[first].match(text, pos)
     out: list[_Item] = []
-    if m:
-        out.append(_Item(m.start(), m.end(), *_split_item(m.group())))
-    nxt_re = r[nxt]
-    while m:
-        m = nxt_re.match(text, m.end())
-        if m:
-            out.append(_Item(m.start(1), m.end(1), *_split_item(m.group(1))))
+    if not m:
+        return out
+    out.append(_new_item(text, m.start(), m.end()))
+    # a list stops after a falling "367 – 198": what follows the figure is no longer the list
+    while out[-1].end == m.end() and (m := r[nxt].match(text, m.end())):
+        out.append(_new_item(text, m.start(1), m.end(1)))
     return out
 
 
@@ -382,7 +389,7 @@ def _ru_more(text: str, items: list[_Item], end: int, by_start: dict[int, Mentio
     after it: in "ст. 190 ч. 2, 15 человек" the 15 is not one.
     """
     while (nxt := _re()["ru_next"].match(text, end)):
-        item = _Item(nxt.start(1), nxt.end(1), *_split_item(nxt.group(1)))
+        item = _new_item(text, nxt.start(1), nxt.end(1))
         after = _ru_suffix(text, item, item.end, "ru_suffix")
         if after == item.end and _skip_ws(text, item.end) not in by_start:
             break
@@ -426,9 +433,8 @@ def _kk_items(text: str, pos: int) -> list[_Item]:
     out: list[_Item] = []
     m = r["item"].match(text, pos)
     while m:
-        a, b = _split_item(m.group())
-        item = _Item(m.start(), m.end(), a, b)
-        paren = r["kk_paren"].match(text, m.end())
+        item = _new_item(text, m.start(), m.end())
+        paren = r["kk_paren"].match(text, item.end)
         if paren:
             item.parts = _values(paren.group("p"))
             item.paragraphs = (paren.group("q"),)
