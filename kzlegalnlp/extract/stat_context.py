@@ -123,7 +123,8 @@ def subject_after_kk(text: str, pos: int, limit: int = 4) -> str | None:
         if (low not in KK_CONJ and _is_kk_verb(word) and not after_conj
                 and not (not words and _kk_participle(text, m))):
             break
-        if words and not after_conj and low not in KK_CONJ and _kk_starts_new_phrase(words[-1], low):
+        if (words and not after_conj and low not in KK_CONJ
+                and _kk_starts_new_phrase(words[-1], low)):
             break
         words.append(word)
         i = m.end()
@@ -176,7 +177,8 @@ def subject_after_ru(text: str, pos: int, limit: int = 2) -> str | None:
     words: list[str] = []
     i = pos
     # adjectives in the genitive plural lengthen the phrase: "организованных преступных групп"
-    while len(words) < limit or (len(words) < limit + 2 and words[-1].lower().endswith(("ых", "их"))):
+    while len(words) < limit or (len(words) < limit + 2
+                                 and words[-1].lower().endswith(("ых", "их"))):
         m = next_word(text, i)
         if not m or m.group().lower() in RU_STOP or (words and _ru_en_predicate(m.group())):
             break

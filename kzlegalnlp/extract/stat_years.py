@@ -93,7 +93,8 @@ RELATIVE_ANCHORS = ("биыл", "ағымдағы", "басынан", "ішін�
                     "былтыр", "өткен", "прошл", "last")
 # A span or a habit: the figure is about no single year.
 SPAN_RE = re.compile(
-    r"(?<![^\W\d_])(?:жыл\s+сайын|жыл\s+өткен\s+сайын|соңғы\s+(?:[^\W\d_]+|\d+)\s+жыл|соңғы\s+жылдар|"
+    r"(?<![^\W\d_])(?:жыл\s+сайын|жыл\s+өткен\s+сайын|соңғы\s+(?:[^\W\d_]+|\d+)\s+жыл|"
+    r"соңғы\s+жылдар|"
     r"\d+\s+жыл(?:да|ында|\s+ішінде)(?![^\W\d_])|ежегодно|каждый\s+год|в\s+год(?![^\W\d_])|"
     r"за\s+год(?![^\W\d_])|за\s+последние|в\s+последние\s+годы|за\s+(?:\d+|[^\W\d_]+)\s+лет|"
     r"every\s+year|each\s+year|annually|per\s+year|over\s+the\s+(?:past|last)|"
@@ -201,7 +202,8 @@ class YearIndex:
         self.text, self.ref_year = text, ref_year
         # one pass for all sentence ends: each figure then finds its sentence by bisection
         self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
-        spans = numbers if numbers is not None else [m.span() for m in NUMBER_SPAN_RE.finditer(text)]
+        spans = (numbers if numbers is not None
+                 else [m.span() for m in NUMBER_SPAN_RE.finditer(text)])
         self.figures = sorted(taken)
         printed = year_mentions(text, [s for s in spans if s[0] not in taken])
         # a year compared with, or the start of a span "since 2021", is no figure's year
@@ -316,7 +318,8 @@ class YearIndex:
         return year if said else self._carried(s)
 
 
-def year_for(text: str, pos: int, ref_year: int | None, taken: set[int] | None = None) -> int | None:
+def year_for(text: str, pos: int, ref_year: int | None,
+             taken: set[int] | None = None) -> int | None:
     """Year the figure at ``text[pos]`` refers to (see the module rules), or None.
 
     For many figures of one text build a :class:`YearIndex` once instead.

@@ -200,7 +200,8 @@ def _compound(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
         return j
     fig.value = fig.value * fig.mult + second.value * second.mult
     fig.mult = 1.0  # the value is expanded; still no year ("2 000" grouped is none either)
-    fig.end, fig.unit, fig.drop, fig.last_word = second.end, second.unit, second.drop, second.last_word
+    fig.end, fig.unit, fig.drop = second.end, second.unit, second.drop
+    fig.last_word = second.last_word
     return j + 1
 
 
