@@ -278,7 +278,8 @@ RESOLUTION: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("same_code", "«On Countering Corruption»")]),
     ("Article 5 of the Criminal Code of Kazakhstan and Article 7 of the said Code",
      [("explicit", None), ("same_code", None)]),
-    ("ст. 190 УК РК и ст. 120 Налогового кодекса РК", [("explicit", None), ("explicit", "Налогового кодекса")]),
+    ("ст. 190 УК РК и ст. 120 Налогового кодекса РК",
+     [("explicit", None), ("explicit", "Налогового кодекса")]),
     ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [("explicit", "Еңбек кодексінің")]),
     # "жаңа кодекстің" (the new code) names no other code: the code named before
     ("ҚР ҚК 190-бабы бойынша, жаңа кодекстің 5-бабы бойынша", [("explicit", None), ("context", None)]),

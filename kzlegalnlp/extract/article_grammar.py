@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..patterns.articles import (
-    DASH, EN_ART, KK_LAW_WORD, EN_ROMAN, EN_SEP, ITEM, KK_CONNECT, KK_BAP, KK_ORD_WORDS, KK_PLIST,
-    KK_SEP, NOT_UNIT, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW, RU_PLIST,
-    KK_SAME, RU_SUFFIX_PLIST, NUM, RU_SEP, RU_SUB_KW, scan_keys,
+    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_BAP, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS, KK_PLIST,
+    KK_SAME, KK_SEP, NOT_UNIT, NUM, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW,
+    RU_PLIST, RU_SEP, RU_SUB_KW, RU_SUFFIX_PLIST, scan_keys,
 )
 from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
@@ -99,11 +99,12 @@ def _re() -> dict[str, re.Pattern[str]]:
         # parts followed by an article word with no comma before it: "п. 2 ч. 4 ст."
         "ru_next_prefix": re.compile(
             rf"(?:\s*+,?\s*+(?:{RU_PART_KW}|{RU_SUB_KW}|{RU_PARA_KW})\s*+{RU_PLIST})*\s++{RU_ART}", _I),
-        # what may stand between two references of one enumeration
         # a title in brackets after a reference: "статьей 190 (мошенничество)"
         "note": re.compile(r"\s*+\([^()\d]{1,80}\)"),
+        # what may stand between two references of one enumeration
         "enum_gap": re.compile(
-            r"\s*+(?:\([^()\d]{1,80}\)\s*+)?(?:[,;]\s*+)?(?:(?:и|или|а\s++также|and|or|as\s++well\s++as|және|мен|немесе)\s++)?", _I),
+            r"\s*+(?:\([^()\d]{1,80}\)\s*+)?(?:[,;]\s*+)?"
+            r"(?:(?:и|или|а\s++также|and|or|as\s++well\s++as|және|мен|немесе)\s++)?", _I),
         # ranges in words: "со статьи 205 по статью 213", "Articles 296 to 303",
         # "205-бабынан 213-бабына дейін"
         "ru_from": re.compile(r"(?<!\w)со?\s++\Z", _I),
@@ -132,7 +133,8 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"\s++(?P<v>{RU_PLIST})", _I),
         # "this article 3 sections", "в настоящей статье 2 раздела": the paper, not a provision
         "en_paper": re.compile(r"(?<!\w)(?:this|the|our|present|that)\s++\Z", _I),
-        "ru_paper": re.compile(r"(?<!\w)(?:настоящ(?:ей|ая|ую)|данн(?:ой|ая|ую)|эт(?:ой|а|у)|наш(?:ей|а|у))\s++\Z", _I),
+        "ru_paper": re.compile(
+            r"(?<!\w)(?:настоящ(?:ей|ая|ую)|данн(?:ой|ая|ую)|эт(?:ой|а|у)|наш(?:ей|а|у))\s++\Z", _I),
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
     }
@@ -326,11 +328,6 @@ def _kk_before(text: str, start: int, lo: int, by_end: dict[int, Mention]) -> At
     return Attach("generic")
 
 
-def _set_end(item: _Item, end: int) -> int:
-    item.end = end
-    return end
-
-
 def _word_range(text: str, items: list[_Item], start: int, lang: str) -> None:
     """A range printed with words after a single number: "со ст. 205 по ст. 213", "Articles 5 to 7"."""
     item = items[-1]
@@ -354,7 +351,8 @@ def _kk_tail(text: str, item: _Item, pos: int) -> int:
     upto = r["kk_range"].match(text, pos) if bap.group().endswith(("нан", "нен", "тан", "тен")) else None
     if upto and item.range_to is None:  # "205-бабынан 213-бабына дейін"
         item.range_to = upto.group(1)
-        return _set_end(item, upto.end())
+        item.end = upto.end()
+        return item.end
     for kind, group in (("kk_part", "part"), ("kk_para", "para"), ("kk_sub", "sub")):
         m = r[kind].match(text, pos)
         if m:

@@ -92,7 +92,8 @@ class Context:
         """
         ids = family_codes(family)
         if country:  # "УК Кыргызстана": a country without this code in the registry is not guessed away
-            return (f"{country}-{family}", "explicit") if f"{country}-{family}" in ids else (None, "unresolved")
+            code = f"{country}-{family}"
+            return (code, "explicit") if code in ids else (None, "unresolved")
         if len(ids) == 1:
             return ids[0], "explicit"
         by_lang = code_registry()["default_country_by_lang"].get(lang or "")
