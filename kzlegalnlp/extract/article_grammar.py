@@ -82,6 +82,7 @@ def _re() -> dict[str, re.Pattern[str]]:
         "kk_list_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})*\Z", _I),
         "kk_list2_end": re.compile(rf"(?<![\d.])(?:{ITEM})(?:{KK_SEP}{ITEM})+\s*+\Z", _I),
         "kk_bap": re.compile(rf"{KK_CONNECT}{KK_BAP}", _I),
+        "kk_word": re.compile(KK_BAP),
         "kk_part": re.compile(rf"\s*+(?P<v>{KK_PLIST})\s*+-?\s*+бөлі[кг]\w*", _I),
         "kk_para": re.compile(rf"\s*+(?P<v>{kk_para})", _I),
         "kk_sub": re.compile(rf"\s*+(?P<v>{kk_sub})", _I),
@@ -477,7 +478,7 @@ def _anchors(text: str, positions: list[int]) -> list[re.Match[str]]:
     r, out = _re(), []
     for p in positions:
         if text.startswith(("бап", "баб"), p):
-            m = r["kk_anchor"].search(text, max(0, p - 16), p)
+            m = r["kk_anchor"].search(text, max(0, p - 16), p) if r["kk_word"].match(text, p) else None
         else:
             m = r["anchor"].match(text, p)
         if m:

@@ -126,7 +126,8 @@ RU_ORD_STEMS = {
 }
 KK_ORD = "(?:" + "|".join(KK_ORD_WORDS) + ")"
 KK_CONNECT = rf"\s*+[-\u2010\u2011]?\s*+(?:{KK_ORD_SUFFIX}\s*+-?\s*+)?"
-KK_BAP = r"(?-i:ба[пб])\w*"  # lower case: "БАПАНОВ" is a surname
+# lower case: "БАПАНОВ" is a surname; "баб" only as "бабы-": "5 бабушкам" is Russian
+KK_BAP = r"(?-i:ба(?:п|бы))\w*"
 KK_SEP = r"\s*+-?(?:\s*+,\s*+(?:және\s++)?|\s*+(?<![^\s-])(?:және|мен|немесе)\s++)"
 KK_PITEM = rf"(?:\d{{1,3}}(?:\s*+-\s*+{KK_ORD_SUFFIX})?|{KK_ORD})"
 KK_PLIST = rf"{KK_PITEM}(?:{KK_SEP}{KK_PITEM})*"
