@@ -44,8 +44,11 @@ WINDOW = 600  # characters looked at on each side of a figure for its sentence
 # A year carries over paragraphs for about one news report: a long plain string may
 # hold several texts, and a year named far back no longer frames the figure.
 CARRY_LIMIT = 5000
-# sentence ends; U+2029 joins the paragraphs of a document (see statistics.py)
-SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])|\n[ \t]*(?=[-–—•])|\u2029")
+# sentence ends: a stop before a word, a line opening a dashed item, and U+2029,
+# which joins the paragraphs of a document (see statistics.py). Two patterns, each
+# starting with one character set, scan faster than their alternation.
+STOP_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])")
+BREAK_END_RE = re.compile(r"\n[ \t]*(?=[-–—•])|\u2029")
 PARAGRAPH_ENDS = "\n\u2029"
 MONTHS = (r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
           r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
@@ -201,7 +204,8 @@ class YearIndex:
                  numbers: list[tuple[int, int]] | None = None):
         self.text, self.ref_year = text, ref_year
         # one pass for all sentence ends: each figure then finds its sentence by bisection
-        self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+        self.sentence_ends = sorted([m.end() for m in STOP_END_RE.finditer(text)]
+                                    + [m.end() for m in BREAK_END_RE.finditer(text)])
         spans = (numbers if numbers is not None
                  else [m.span() for m in NUMBER_SPAN_RE.finditer(text)])
         self.figures = sorted(taken)
