@@ -128,6 +128,11 @@ RUSSIAN: list[tuple[str, list[R]]] = [
     # an amending act: the quote is the replaced words, not the law's name
     ("В пункте 2 статьи 4 Закона слова «в течение» заменить словами «не позднее».",
      [rec(None, "4", None, "2")]),
+    # articles of conventions and agreements are not the code named before
+    ("Помимо ст. 190 УК РК, применяется ст. 5 Конвенции ООН против коррупции и ст. 3 Соглашения "
+     "о правовой помощи.",
+     [rec("KZ-UK", "190"), rec(None, "5"), rec(None, "3")]),
+    ("Конституция РФ в ст. 2 регламентирует признание прав человека.", [rec("RU-Const", "2")]),
     # a code of another country is not taken for the Kazakh or the Russian one
     ("Сравним ст. 190 УК РК, ст. 159 УК РФ и ст. 166 УК Кыргызской Республики.",
      [rec("KZ-UK", "190"), rec("RU-UK", "159"), rec(None, "166")]),
@@ -175,6 +180,8 @@ KAZAKH: list[tuple[str, list[R]]] = [
     # a row of a flattened statistics table
     ("ҚР ҚК 190-бабы 2 345 2 890 23,2", [rec("KZ-UK", "190")]),
     ("Жұмыс уақыты ҚР Еңбек кодексінің 68-бабымен реттеледі.", [rec(None, "68")]),
+    ("ҚР ҚК 190-бабы қолданылды. БҰҰ-ның Сыбайлас жемқорлыққа қарсы конвенциясының 5-бабы да аталды.",
+     [rec("KZ-UK", "190"), rec(None, "5")]),
     ("Сотталған ҚР ҚАК 12-бабына сәйкес өтініш берді.", [rec("KZ-UIK", "12")]),
     ("Билік бастауы Конституцияның 3-бабының 1-тармағында айқындалған.",
      [rec("KZ-Const", "3", None, "1")]),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..patterns.articles import (
-    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_BAP, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS, KK_PLIST,
+    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_BAP, KK_ACT_WORD, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS, KK_PLIST,
     KK_SAME, KK_SEP, NOT_UNIT, NUM, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW,
     RU_PLIST, RU_SEP, RU_SUB_KW, RU_SUFFIX_PLIST, scan_keys,
 )
@@ -91,7 +91,7 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"(?:\s*+(?P<q>\d{{1,3}})\s*+(?:\)|-)\s*+тарма[қғ](?!ша)\w*)?\s*+\)", _I),
         "kk_before": re.compile(
             rf"(?:(?P<same>{PATTERNS['kk_same_code'].regex})|(?P<samelaw>{KK_SAME}\s+{KK_LAW_WORD})"
-            rf"|(?P<law>{KK_LAW_WORD})"
+            rf"|(?P<law>{KK_LAW_WORD}|{KK_ACT_WORD})"
             rf"|(?P<othercode>{PATTERNS['kk_other_code'].regex})"
             r"|(?P<generic>(?<!\w)Кодекс\w*))\s*+\Z", _I),
         "ru_suffix": re.compile(

@@ -102,6 +102,8 @@ LAW_GAP = rf"(?:\s*+{_LAW_TOKEN}){{0,12}}?\s*+"
 RU_LAW_WORD = r"(?:Федеральн\w+\s++)?(?:закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|ЗРК)"
 EN_LAW_NAME = r"Law(?:\s++of\s++the\s++Republic\s++of\s++\w+)?\s*+(?:«[^«»]{1,200}»|\"[^\"]{1,200}\")"
 KK_LAW_WORD = r"(?<!\w)заң(?:ы|ның|ының|ына|ында|да)?(?!\w)"
+# other acts whose articles are not a code's: convention, protocol, agreement, decree, resolution
+KK_ACT_WORD = r"(?<!\w)(?:конвенция|хаттама|келісім|жарлы[ғқ]|қаулы)\w*"
 # "настоящего / указанного Кодекса (Закона)", "осы / аталған Кодекстің": the one named last
 RU_SAME = r"(?:настоящ\w+|того\s+же|этого|данного|(?:выше)?указанного|названного|упомянутого)"
 KK_SAME = r"(?:осы|сол|аталған|көрсетілген)"
@@ -165,7 +167,9 @@ PATTERNS: dict[str, Pattern] = {
                 rf"{RU_SAME}\s+закон\w*",
                 ("этого Закона", "того же закона", "настоящего Закона")),
         Pattern("ru_law",
-                r"(?:Федеральн\w+\s+)?(?:закон\w*|ЗРК|ФЗ|указ(?:а|у|ом|е)?(?!\w)|конвенци\w*|постановлени\w*)"
+                r"(?:Федеральн\w+\s+)?(?:закон\w*|ЗРК|ФЗ|указ(?:а|у|ом|е)?(?!\w)|конвенци\w*|постановлени\w*"
+                r"|(?:соглашени[еяюий]|соглашением|договор|протокол|устав|регламент|пакт)"
+                r"(?:а|у|ом|е|ы|ов)?(?!\w)|директив(?:а|ы|е|у|ой)(?!\w))"
                 rf"(?:{LAW_GAP}«[^«»]{{1,200}}»)?",
                 ("Закона РК «О национальной безопасности»", "ЗРК «О персональных данных»",
                  "Федерального закона", "Закона РК от 18.11.2015 г. № 410-V «О противодействии коррупции»")),
@@ -205,6 +209,7 @@ PATTERNS: dict[str, Pattern] = {
                 ("2) тармақшасы", "5-тармақшасында")),
         Pattern("kk_same_code", rf"{KK_SAME}\s+кодекс\w*",
                 ("осы Кодекстің", "осы кодекске", "аталған Кодекстің")),
+        Pattern("kk_act", KK_ACT_WORD, ("конвенциясының", "Келісімнің", "Хаттаманың")),
         Pattern("kk_law", rf"{KK_LAW_WORD}\s*+\Z",
                 ("заңның ", "Заңының ")),
         Pattern("en_designator", EN_ART,
@@ -218,7 +223,7 @@ PATTERNS: dict[str, Pattern] = {
         Pattern("en_same_law", r"(?:this|the\s+same|the\s+said|that)\s+(?:Law|Act)",
                 ("this Law", "the said Law", "that Act")),
         Pattern("en_law",
-                r"(?:the\s+)?(?:Law|Act|Convention|Protocol|Decree)"
+                r"(?:the\s+)?(?:Law|Act|Convention|Protocol|Decree|Treaty|Agreement|Charter|Directive)(?!\w)"
                 r"(?:\s+of\s+the\s+Republic\s+of\s+\w+)?(?:\s*(?:«[^«»]{1,200}»|\"[^\"]{1,200}\"))?",
                 ("the Law of the Republic of Kazakhstan «On Aviation»", "Convention")),
         Pattern("generic_code", r"(?<!\w)Кодекс(?:а|у|ом|е|і|тің|інің|іне|ке)?(?!\w)",
