@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..patterns.articles import (
-    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_BAP, KK_ACT_WORD, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS, KK_PLIST,
-    KK_SAME, KK_SEP, NOT_UNIT, NUM, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW,
+    DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_ACT_WORD, KK_BAP, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS,
+    KK_PLIST, KK_SAME, KK_SEP, NOT_UNIT, NUM, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW,
     RU_PLIST, RU_SEP, RU_SUB_KW, RU_SUFFIX_PLIST, scan_keys,
 )
 from .code_mentions import LawMention, Mention, find_laws, find_mentions
