@@ -12,9 +12,10 @@ What is *not* a statistic (see ``patterns/not_statistics.json``): years, dates,
 times and opening hours, article and law numbers, list numbering, bibliography and
 page numbers, phone and service numbers ("8-701-123-45-67", "по номеру 112"),
 identifiers (ИИН, case numbers, standards, versions), addresses, ordinals, quarters
-and reporting periods ("за 9 месяцев 2024 года", "2024 жылдың 9 айында"). Ages ("60 жастан асқан", "от 18 до 24 лет") and spans
-counted in years ("5 лет") are dropped too: in legal texts they describe a group
-or a sentence, not a measured quantity. Durations in days, weeks, months and
+and reporting periods ("за 9 месяцев 2024 года", "2024 жылдың 9 айында"). Ages
+("60 жастан асқан", "от 18 до 24 лет") and spans counted in years ("5 лет") are
+dropped too: in legal texts they describe a group or a sentence, not a measured
+quantity. Durations in days, weeks, months and
 hours are kept (units ``day``/``week``/``month``/``hour``) because reports give
 them as measured delays ("5 күннен 30 күнге дейін"). The figure a share is
 taken of, printed in brackets after it, becomes the share's ``base`` and no
@@ -463,12 +464,25 @@ class _LangCache:
         return self.cache[k]
 
 
+def _count_unit(text: str, fig: _Fig, subject: str | None) -> str:
+    """A count whose noun phrase after it ends in a person noun counts people: "23
+    должностных лица", "120 пострадавших граждан", "45 police officers". (A label
+    before a dash is left alone: "преступления против несовершеннолетних – 120".)"""
+    if subject and subject in text[fig.end:fig.end + len(subject) + 24]:
+        head = subject.rsplit(" ", 1)[-1]
+        unit = statistics_patterns().unit_at(head, 0, nouns=True)
+        if unit and unit[0] == "person" and unit[1] == len(head):
+            return "person"
+    return "count"
+
+
 def _statistic(text: str, fig: _Fig, lang: str, years: YearIndex) -> Statistic:
+    subject = _subject(text, fig, lang)
     return Statistic(
         surface=text[fig.start:fig.end], char_start=fig.start, char_end=fig.end,
-        value=fig.value, unit=fig.unit or "count", qualifier=fig.qualifier,
+        value=fig.value, unit=fig.unit or _count_unit(text, fig, subject), qualifier=fig.qualifier,
         value_to=fig.value_to, year=years.year_for(fig.start),
-        subject=_subject(text, fig, lang), base=fig.base, lang=lang,
+        subject=subject, base=fig.base, lang=lang,
     )
 
 
