@@ -133,6 +133,8 @@ RUSSIAN: list[tuple[str, list[R]]] = [
      "о правовой помощи.",
      [rec("KZ-UK", "190"), rec(None, "5"), rec(None, "3")]),
     ("Конституция РФ в ст. 2 регламентирует признание прав человека.", [rec("RU-Const", "2")]),
+    # "УК «...»" is a management company, not the Criminal Code
+    ("В Казахстане жильцы судятся с УК «Жилсервис», ссылаясь на ст. 7.", [rec(None, "7")]),
     # a code of another country is not taken for the Kazakh or the Russian one
     ("Сравним ст. 190 УК РК, ст. 159 УК РФ и ст. 166 УК Кыргызской Республики.",
      [rec("KZ-UK", "190"), rec("RU-UK", "159"), rec(None, "166")]),

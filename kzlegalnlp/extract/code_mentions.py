@@ -44,6 +44,7 @@ from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN = re.compile(r"[A-Za-z]")
+_COMPANY_NAME = re.compile(r"[ \t]*+[«\"]")
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,8 @@ def mention_at(text: str, m: re.Match[str]) -> Mention | None:
     start, end, country = m.start(), m.end(), None
     if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None  # inside a word
+    if m.group().isupper() and _COMPANY_NAME.match(text, end):
+        return None  # "УК «Жилсервис»", "ГК «Росатом»": a company, not a code
     pre = _pre_re().search(text, max(0, start - 60), start)
     if pre:
         start, country = pre.start(), pre.lastgroup
