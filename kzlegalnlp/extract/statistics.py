@@ -210,6 +210,13 @@ SHARED_UNIT_RE = re.compile(r"\s*(?:және|мен|бен|пен|и|или|не
                             r"(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
 
+# A bare number right after a dropped figure (an age, a span of years), joined by
+# "и (в)", "және", "or": "в 16 лет, и в 35", "18 жаста және 25".
+AFTER_DROPPED_RE = re.compile(r"\s*,?\s*(?:и|или|және|немесе|мен|and|or)\s+(?:в|at|in)?\s*",
+                              re.IGNORECASE)
+WORD_AFTER_RE = re.compile(r"[ \u00a0]*[^\W\d_]")  # "35 дел": a noun of its own
+
+
 def _shares_dropped_unit(text: str, pos: int, pats: StatisticsPatterns) -> bool:
     """True when "X and Y <unit>" follows and the unit is one of the dropped (ages, years)."""
     m = SHARED_UNIT_RE.match(text, pos)
@@ -375,7 +382,7 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
             if not _inside(m.start(), cell_starts, cell_ends)
             and not _inside(m.end() - 1, cell_starts, cell_ends)]
     figs: list[Any] = list(cells)
-    i = 0
+    i, dropped_end = 0, -1
     while i < len(nums):
         m = nums[i]
         if _inside(m.start(), starts, ends):
@@ -384,7 +391,12 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
         fig, nxt = _read_figure(text, nums, i, pats)
         fig.numbers = [nums[k].start() for k in range(i, nxt)]
         i = nxt
-        if not (fig.drop or _is_year(fig, text[fig.start:fig.end]) or not _finite(fig)):
+        if (fig.unit is None and fig.mult is None and not WORD_AFTER_RE.match(text, fig.end)
+                and AFTER_DROPPED_RE.fullmatch(text, dropped_end, fig.start)):
+            fig.drop = True  # "в 16 лет, и в 35": the unit of the figure before holds
+        if fig.drop:
+            dropped_end = fig.end
+        elif not (_is_year(fig, text[fig.start:fig.end]) or not _finite(fig)):
             figs.append(fig)
     figs.extend(_bare_multipliers(text, pats, all_nums, starts, ends))
     figs.sort(key=lambda f: f.start)
