@@ -193,7 +193,8 @@ def test_big_file_is_shared_by_workers(corpus, tmp_path, workers, slices):
     assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "many")
     assert len(_rows(tmp_path / "many", "documents")) == 40 + len(FILES)
     resumed = _run(corpus, tmp_path / "many", workers=workers, resume=True)
-    assert resumed.summary.cached_files == len(FILES) + 1 and _snapshot(tmp_path / "many") == _snapshot(tmp_path / "one")
+    assert resumed.summary.cached_files == len(FILES) + 1
+    assert _snapshot(tmp_path / "many") == _snapshot(tmp_path / "one")
 
 
 @pytest.mark.parametrize(

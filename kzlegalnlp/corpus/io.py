@@ -14,8 +14,8 @@ The BOM is not part of the decoded text, so character offsets start at the
 first real character. Line breaks are kept as they are (``\\r\\n`` stays), so
 offsets point into the file as an editor shows it. For PDF (one printed line
 per line, each page's first line indented by one space) and DOCX (one
-paragraph or table row per line, cells separated by a tab) offsets and line numbers refer to the extracted text,
-which ``Corpus.texts`` keeps.
+paragraph or table row per line, cells separated by a tab) offsets and line
+numbers refer to the extracted text, which ``Corpus.texts`` keeps.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"

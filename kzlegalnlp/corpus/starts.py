@@ -18,10 +18,11 @@ starts at the paragraph where one of these holds:
    paper starts at its author blocks when they precede it: walking back over
    short header paragraphs, as far as the top of the page, to the first
    author line (``SURNAME`` + ``Name Patronymic``, ``Surname Name
-   Patronymic``, or a surname with initials: ``Петров П.П., к.ю.н.``). Several author blocks before one title make one paper. A
-   classification code printed just above (``УДК 343.9``, ``ӘОЖ``, ``МРНТИ``)
-   belongs to the paper, and makes a capitals paragraph below it a title even
-   away from a page top.
+   Patronymic``, or a surname with initials: ``Петров П.П., к.ю.н.``).
+   Several author blocks before one title make one paper. A classification
+   code printed just above (``УДК 343.9``, ``ӘОЖ``, ``МРНТИ``) belongs to the
+   paper, and makes a capitals paragraph below it a title even away from a
+   page top.
 3. **Untitled paper, numbering restarts.** A citation ``[1]`` followed by
    ``[2]`` after citations above 1 in the current paper: the new paper starts
    at a page top between the last old citation and the ``[1]``, after a line
