@@ -147,3 +147,23 @@ def test_document_offsets_and_lines_point_into_the_source():
 def test_document_without_source_text_skips_only_the_title():
     doc, _ = _document()
     assert [s.value for s in extract_statistics(doc)] == [2.5e9]
+
+
+def test_document_table_row_keeps_its_columns_from_the_source():
+    # the cleaner collapsed "5 6 4  15" (an empty 2021 cell) to "5 6 4 15"; the
+    # printed line, reached through the paragraph's pieces, still shows the column
+    source = "2018 2019 2020 2021\nБопсалау (194-бап)\n5 6 4  15\n"
+    header, label = "2018 2019 2020 2021", "Бопсалау (194-бап)"
+    row_at = source.index("5 6 4")
+    paras = (
+        Paragraph(header, 0, len(header), 1, 1, "kk", 0, (Piece(0, 0, len(header), 1),)),
+        Paragraph(label, len(header) + 1, row_at - 1, 2, 2, "kk", 1,
+                  (Piece(0, len(header) + 1, len(label), 2),)),
+        Paragraph("5 6 4 15", row_at, row_at + 9, 3, 3, "kk", 2,
+                  (Piece(0, row_at, 6, 3), Piece(6, row_at + 7, 2, 3))),
+    )
+    doc = Document("t1", "t.txt", "paper", "kk", None, (), None, None, 1, 3, 0, len(source), paras)
+    stats = extract_statistics(doc, source_text=source)
+    assert [(s.value, s.year, s.article) for s in stats] == [(5, 2018, "194"), (6, 2019, "194"), (4, 2020, "194"), (15, None, "194")]
+    # without the source the empty cell cannot be placed: no cell gets a year
+    assert [s.year for s in extract_statistics(doc)] == [None, None, None, None]

@@ -157,21 +157,47 @@ def numeric_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
+def _cell_slots(run: tuple[int, list[tuple[int, str]]], raw: str | None
+                ) -> tuple[list[tuple[int, str, int]], int]:
+    """(offset, token, column) of each cell of ``run`` and the row's column count.
+
+    ``raw`` is the printed line the row was cleaned from: its doubled spaces still
+    show the empty cells a cleaner collapsed ("5 6 4  15" cleaned to "5 6 4 15"),
+    so its columns are used when it holds the same numbers.
+
+    >>> _cell_slots(row_run("5 6 4 15"), "5 6 4  15")
+    ([(0, '5', 0), (2, '6', 1), (4, '4', 2), (6, '15', 4)], 5)
+    """
+    cells = run[1]
+    raw_run = row_run(raw) if raw else None
+    if raw_run and [t for _, t in raw_run[1] if t] == [t for _, t in cells if t]:
+        columns = [i for i, (_, t) in enumerate(raw_run[1]) if t]
+        clean = [(off, t) for off, t in cells if t]
+        return [(off, t, i) for (off, t), i in zip(clean, columns)], len(raw_run[1])
+    return [(off, t, i) for i, (off, t) in enumerate(cells) if t], len(cells)
+
+
+def table_cells(text: str, lines: Sequence[tuple[int, int]],
+                raw_lines: Sequence[str | None] | None = None) -> list[Cell]:
     """Cells of the flattened tables of ``text`` (see the module rules).
 
     Args:
         text: The text.
         lines: (start, end) offsets of its printed lines, in order.
+        raw_lines: The printed source line of each of ``lines`` when ``text`` was
+            cleaned (spaces collapsed), so empty cells can still be told; or None.
 
     >>> t = "5 6 4  15"
     >>> [c.value for c in table_cells(t, split_lines(t))]
     [5.0, 6.0, 4.0, 15.0]
+    >>> t = "2018 2019 2020 2021\\n5 6 4 15"
+    >>> [c.year for c in table_cells(t, split_lines(t), [None, "5 6 4  15"])]
+    [2018, 2019, 2020, None]
     """
     out: list[Cell] = []
     years: list[int] | None = None
     gap, label_from, last_row = 0, 0, 0
-    for ls, le in lines:
+    for k, (ls, le) in enumerate(lines):
         if years is not None and ls - last_row > MAX_GAP_CHARS:
             years = None
         line = text[ls:le].rstrip()
@@ -187,19 +213,17 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]]) -> list[Cell]:
             years, gap, label_from, last_row = header, 0, le, le
             continue
         run = row_run(line)
-        ncells = len(run[1]) if run else 0
+        slots, ncells = _cell_slots(run, raw_lines[k] if raw_lines else None) if run else ([], 0)
         whole = run is not None and not line[: run[0]].strip()
-        values = [parse_number(t.rstrip("%")) for _, t in run[1] if t] if run else []
+        values = [parse_number(t.rstrip("%")) for _, t, _ in slots]
         in_table = years is not None and (ncells >= len(years) or _is_total_row(values))
         if run and (in_table or whole and ncells >= 3):
             article = _article(text[max(label_from, ls + run[0] - 2000): ls + run[0]])
             total = _is_total_row(values)
-            for i, (off, tok) in enumerate(run[1]):
-                if tok:
-                    unit = "percent" if tok.endswith("%") else "count"
-                    out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
-                                    unit, _year_of(i, ncells, years, total),
-                                    article, ls + run[0]))
+            for off, tok, i in slots:
+                unit = "percent" if tok.endswith("%") else "count"
+                out.append(Cell(ls + off, ls + off + len(tok), parse_number(tok.rstrip("%")),
+                                unit, _year_of(i, ncells, years, total), article, ls + run[0]))
             gap, label_from, last_row = 0, le, le
             continue
         gap += 1

@@ -356,7 +356,8 @@ def _subject(text: str, fig: _Fig, lang: str) -> str | None:
 
 
 def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str | None = None,
-         ref_year: int | None = None) -> list[Statistic]:
+         ref_year: int | None = None,
+         raw_lines: Sequence[str | None] | None = None) -> list[Statistic]:
     """Figures of ``text`` with offsets into it and ``line=None``.
 
     Args:
@@ -365,6 +366,8 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
             ``\\n``-separated lines of ``text``.
         lang: Language of the text; detected per sentence when None.
         ref_year: Year of the document's date, for "биыл" / "this year".
+        raw_lines: With ``lines``, the printed source line of each, so a table row
+            whose empty cells were collapsed by cleaning is still read by column.
 
     >>> [s.value for s in scan("Жыл сайын 2 мыңнан астам адам")]
     [2000.0]
@@ -373,7 +376,8 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     all_nums = _numbers(text)
     starts, ends = _masked_spans(text, all_nums, pats)
     # plain text: only lines ending in a number can be table rows or headers
-    cells = table_cells(text, lines if lines is not None else numeric_lines(text))
+    cells = (table_cells(text, lines, raw_lines) if lines is not None
+             else table_cells(text, numeric_lines(text)))
     # a row starting inside a mask is a phone number, a date list...: no table row
     cells = [c for c in cells if not _inside(c.row, starts, ends) and math.isfinite(c.value)]
     cell_starts = [c.start for c in cells]
@@ -549,20 +553,32 @@ def _title_statistics(doc: Document, source_text: str) -> list[Statistic]:
     ]
 
 
+def _printed(p: Paragraph, start: int, end: int, source_text: str | None) -> str | None:
+    """The source text of the cleaned line ``p.text[start:end]`` (doubled spaces kept)."""
+    if source_text is None or not p.pieces or end <= start:
+        return None
+    a, b = p.to_source_span(start, end)
+    return source_text[a:b]
+
+
 def _from_document(doc: Document, source_text: str | None = None) -> list[Statistic]:
     """Scan a document's paragraphs as one text, so a table split over paragraphs
     (header in one, rows in the next) is still read as one table."""
     paras = doc.paragraphs
     starts, lines, pos = [], [], 0
+    raw_lines: list[str | None] = []
     for p in paras:
         starts.append(pos)
-        lines.extend((pos + a, pos + b) for a, b in paragraph_lines(p))
+        for a, b in paragraph_lines(p):
+            lines.append((pos + a, pos + b))
+            raw_lines.append(_printed(p, a, b, source_text))
         pos += len(p.text) + len(PARAGRAPH_JOIN)
     joined = PARAGRAPH_JOIN.join(p.text for p in paras)
     out = _title_statistics(doc, source_text) if source_text is not None else []
     langs = {p.lang for p in paras}
     lang = langs.pop() if len(langs) == 1 and None not in langs else None  # else per window
-    for s in scan(joined, lines=lines, lang=lang or None, ref_year=_year_of_date(doc.date)):
+    for s in scan(joined, lines=lines, lang=lang or None, ref_year=_year_of_date(doc.date),
+                  raw_lines=raw_lines):
         k = bisect.bisect_right(starts, s.char_start) - 1
         p, base = paras[k], starts[k]
         cs, ce = s.char_start - base, min(s.char_end - base, len(p.text))
