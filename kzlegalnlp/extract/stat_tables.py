@@ -13,7 +13,9 @@ With ``n`` header years a row of ``n`` cells maps cell ``i`` to year ``i``; a ro
 of ``n + 1`` cells ends with a total (year None); ``k * n`` cells are ``k``
 columns per year. Rows that fit none of these keep ``year=None``; a shorter row
 is still a row when its last cell is the sum of the others (a total after empty
-cells whose doubled spaces were collapsed). A line of
+cells whose doubled spaces were collapsed). A document's cleaned paragraphs lose
+those doubled spaces, so for documents the printed source line of each row is
+passed along and gives the columns (``raw_lines``). A line of
 three or more numbers without a header is still split into cells (so "535 127
 142" is never read as one grouped number), with ``year=None``.
 
