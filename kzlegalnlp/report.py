@@ -92,12 +92,17 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _table(table_id: str, headers: list[str], rows: list[list[Any]], total: int) -> str:
+def _plain_table(table_id: str, headers: list[str], rows: list[list[Any]]) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in r) + "</tr>" for r in rows)
+    return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _table(table_id: str, headers: list[str], rows: list[list[Any]], total: int) -> str:
+    """A table with a filter box (the script sorts and filters it)."""
     more = f'<p class="note">{len(rows)} of {total} rows shown.</p>' if total > len(rows) else ""
     return (f'<input class="filter" data-table="{table_id}" placeholder="filter…">'
-            f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}')
+            f"{_plain_table(table_id, headers, rows)}{more}")
 
 
 def _documents_table(data: RunData) -> str:
@@ -213,11 +218,23 @@ def _page_data(data: RunData) -> dict[str, Any]:
     return {"counts": data.counts, "topics": topics}
 
 
+def _static_parts(page_data: dict[str, Any]) -> dict[str, str]:
+    """The counts and a topics table written into the page itself, so that it reads
+    without its script too (an e-mail viewer, a locked-down browser); the script
+    then draws the chart over it."""
+    parts = {f"<!--COUNT-{table}-->": f"{n:,}" for table, n in page_data["counts"].items()}
+    rows = [[label, n] for label, n in page_data["topics"].items()]
+    parts["<!--TOPICS-->"] = _plain_table("topics-table", ["topic", "documents"], rows)
+    return parts
+
+
 def render_report(folder: Path) -> str:
     """The report page for an output folder of ``kzlegal tag``, as a string (see :func:`write_report`)."""
     data = load_run(Path(folder))
-    page_json = json.dumps(_page_data(data), ensure_ascii=False).replace("</", "<\\/")
+    page_data = _page_data(data)
+    page_json = json.dumps(page_data, ensure_ascii=False).replace("</", "<\\/")
     sections = {
+        **_static_parts(page_data),
         "<!--DOCUMENTS-->": _documents_table(data),
         "<!--ARTICLES-->": _articles_table(data),
         "<!--STATISTICS-->": _statistics_table(data),

@@ -91,6 +91,16 @@ def test_browser_check_catches_a_script_error(tagged, tmp_path):
     assert 'data-ready="1"' not in dom
 
 
+def test_counts_and_topics_read_without_the_script(tagged):
+    page = render_report(tagged)
+    for table in ("documents", "paragraphs", "articles", "statistics", "errors"):
+        assert f'data-count="{table}">{_lines(tagged / f"{table}.jsonl"):,}<' in page, table
+    topics = json.loads((tagged / "summary.json").read_text(encoding="utf-8"))["topics"]
+    fallback = re.search(r"<noscript>(.*?)</noscript>", page, re.S).group(1)
+    assert dict(re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td></tr>", fallback)) == {
+        k: str(v) for k, v in topics.items()}
+
+
 def test_report_is_self_contained(tagged):
     page = render_report(tagged)
     assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', page)
