@@ -1,7 +1,8 @@
 """``kzlegal report``: one self-contained HTML page from the folder ``kzlegal tag`` wrote.
 
 The page has no network assets: CSS, the script and the data are inline, the
-topic chart is drawn as SVG by the script. It shows the counts, a chart of
+topic chart is drawn as SVG by the script (the counts and a topics table are in
+the page itself, for viewers that run no script). It shows the counts, a chart of
 topics, the documents table, the most-cited articles with their titles, the
 statistics table, and each document's text with article references and
 statistics highlighted at their offsets in the source file.
