@@ -480,11 +480,16 @@ class _LangCache:
         return self.cache[k]
 
 
+LEGAL_ENTITY_RE = re.compile(r"заңды\s+тұлға|юридическ\w*\s+лиц|legal\s+(?:entit|person)",
+                             re.IGNORECASE)  # companies, not people
+
+
 def _count_unit(text: str, fig: _Fig, subject: str | None) -> str:
     """A count whose noun phrase after it ends in a person noun counts people: "23
     должностных лица", "120 пострадавших граждан", "45 police officers". (A label
     before a dash is left alone: "преступления против несовершеннолетних – 120".)"""
-    if subject and subject in text[fig.end:fig.end + len(subject) + 24]:
+    if (subject and subject in text[fig.end:fig.end + len(subject) + 24]
+            and not LEGAL_ENTITY_RE.search(subject)):
         head = subject.rsplit(" ", 1)[-1]
         unit = statistics_patterns().unit_at(head, 0, nouns=True)
         if unit and unit[0] == "person" and unit[1] == len(head):
