@@ -147,6 +147,23 @@ def test_author_by_initials_opens_a_paper(tmp_path) -> None:
     ]
 
 
+KIND_WORD_TITLES = """ ПРОГРАММА «ЦИФРОВОЙ КАЗАХСТАН»: ПРАВОВЫЕ РИСКИ
+
+Программа цифровизации меняет работу полиции.
+
+Риски требуют правовой оценки.
+ РЕЗОЛЮЦИЯ
+
+Участники одобрили рекомендации.
+"""
+
+
+def test_a_title_opening_with_a_kind_word_is_a_paper(tmp_path) -> None:
+    path = tmp_path / "kinds.txt"
+    path.write_text(KIND_WORD_TITLES, encoding="utf-8")
+    assert [(d.kind, d.line_start) for d in load_corpus(path)] == [("paper", 1), ("resolution", 6)]
+
+
 def test_documents_tile_the_file(corpus) -> None:
     lines = corpus.texts[DATA.name].split("\n")
     covered = {n for d in corpus for n in range(d.line_start, d.line_end + 1)}

@@ -50,6 +50,7 @@ from .patterns import PATTERNS, author_at
 
 HEADING_MAX_WORDS = 25
 HEADING_MAX_GROUPS = 6
+KIND_WORD_ALONE = 3  # "РЕЗОЛЮЦИЯ", "ҚАТЫСУШЫЛАР ТІЗІМІ": a kind heading without the event's name
 TITLE_MIN_WORDS = 3
 AUTHOR_WALK_BACK = 16
 LANG_WINDOW = 1200
@@ -131,7 +132,7 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
     """
     if PATTERNS["reference_heading"].matches(groups[i].text):
         return None  # "Әдебиеттер тізімі", "Список литературы": a list, but of references
-    kind, capitals = None, False
+    kind, alone = None, False
     j = i
     while j < len(groups) and j - i < HEADING_MAX_GROUPS:
         g = groups[j]
@@ -143,15 +144,16 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
         for name in _KINDS:
             ends = (words[0], words[-1], " ".join(words[:2]), " ".join(words[-2:]))
             hit = next((w for w in ends if PATTERNS[name].regex.fullmatch(w.strip("«»\"':,."))), None)
-            if kind is None and hit:
-                kind, capitals = name, is_caps(hit)
+            if kind is None and hit:  # the kind word in capitals with little else on its paragraph
+                kind, alone = name, is_caps(hit) and len(words) <= KIND_WORD_ALONE
         j += 1
     if kind is None:
         return None
-    # a section heading such as "Программа профилактики" is no programme: the kind
-    # word must be printed in capitals or the heading must name the event
+    # a section heading such as "Программа профилактики", or a paper title such as
+    # "ПРОГРАММА «ЦИФРОВОЙ КАЗАХСТАН»: ПРАВОВЫЕ РИСКИ", is no programme: the heading
+    # must name the event, or be the kind word in capitals and little else
     heading = " ".join(g.text for g in groups[i:j])
-    return (kind, j) if capitals or PATTERNS["event"].search(heading) else None
+    return (kind, j) if alone or PATTERNS["event"].search(heading) else None
 
 
 def _is_author(groups: list[Group], k: int) -> bool:
