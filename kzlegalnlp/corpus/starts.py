@@ -8,9 +8,11 @@ starts at the paragraph where one of these holds:
    paragraphs without a final full stop, closer together than a paragraph gap)
    begin or end with a kind word: ``бағдарламасы`` / ``Программа`` ->
    programme, ``қатысушылар`` / ``ТІЗІМІ`` / ``СПИСОК`` -> participants,
-   ``ҚАРАРЫ`` / ``РЕЗОЛЮЦИЯ`` -> resolution; the kind word is in capitals or
-   the heading names the event (``конференция``, ``семинар``, ``дөңгелек
-   үстел``...), so a section heading like "Программа профилактики" is not one.
+   ``ҚАРАРЫ`` / ``РЕЗОЛЮЦИЯ`` -> resolution; the heading names the event
+   (``конференция``, ``семинар``, ``дөңгелек үстел``...) or the kind word
+   stands in capitals nearly alone, so neither a section heading like
+   "Программа профилактики" nor a paper title like "ПРОГРАММА «ЦИФРОВОЙ
+   КАЗАХСТАН»: ПРАВОВЫЕ РИСКИ" is one.
 2. **Paper title.** A paragraph in capitals of at least three words at the top
    of a page, after a wider gap than usual, or right after author blocks;
    without author blocks, not where the citation numbers run on across it
