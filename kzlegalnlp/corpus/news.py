@@ -37,7 +37,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 # sentence: "г. Алматы", "им. Есболатова", "гр. Т.", "обл.", "ул." (initials, one
 # letter, are caught by their length)
 _ABBREVIATIONS = frozenset({"им", "гр", "обл", "ул", "пр", "проф", "ст", "тел"})
-_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
+# a headline may ask or exclaim ("Кім кінәлі?"), but a full stop ends body text
+_ENDS_STATEMENT = re.compile(r"[.…][»\"”)]*$")
 
 
 def first_sentence(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
@@ -75,8 +76,12 @@ def _sentence_end(text: str) -> int:
 
 
 def _is_title(text: str) -> bool:
-    """A header remainder is a title when it is short and does not end a sentence."""
-    return bool(text) and len(text.split()) <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(text)
+    """A header remainder is a title when it is short and ends in no full stop.
+
+    >>> _is_title("Алаяқтықпен қалай күресу керек?"), _is_title("Полиция екі адамды ұстады.")
+    (True, False)
+    """
+    return bool(text) and len(text.split()) <= MAX_TITLE_WORDS and not _ENDS_STATEMENT.search(text)
 
 
 def news_document(src: SourceText, lines: Sequence[Line] | None = None,
