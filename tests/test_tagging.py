@@ -261,6 +261,14 @@ def test_discover_order_hidden_and_duplicates(corpus):
     assert [s.name for s in runner.discover([corpus / "sub" / "paper_drugs.txt"])] == ["paper_drugs.txt"]
 
 
+def test_output_folder_inside_the_input_is_not_tagged(corpus):
+    out = corpus / "results"
+    first = _run(corpus, out)
+    second = _run(corpus, out)  # the first run's tables now lie inside the input folder
+    assert first.summary.files == second.summary.files == len(FILES)
+    assert second.exit_code == 0 and _rows(out, "errors") == []
+
+
 def test_schema_files_are_current():
     for table in ALL_TABLES:
         path = REPO / "schemas" / f"{table}.schema.json"

@@ -56,12 +56,14 @@ def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover(paths: Sequence[Path]) -> list[Source]:
+def discover(paths: Sequence[Path], exclude: Path | None = None) -> list[Source]:
     """Files to tag under ``paths``, in a stable order.
 
     Folders are walked recursively in sorted order, hidden files and folders
-    left out. Every other file is taken, even of a type the loader does not
-    read, so that it is reported rather than silently dropped.
+    left out, and so is the folder ``exclude`` (the output folder, when it lies
+    inside an input folder: a second run must not tag the first run's tables).
+    Every other file is taken, even of a type the loader does not read, so
+    that it is reported rather than silently dropped.
 
     >>> from kzlegalnlp._resources import raw_dir
     >>> [s.name for s in discover([raw_dir()])][:2]
@@ -69,9 +71,11 @@ def discover(paths: Sequence[Path]) -> list[Source]:
     """
     found: list[Source] = []
     seen: set[Path] = set()
+    skip = Path(exclude).resolve() if exclude is not None else None
     for arg in map(Path, paths):
         if arg.is_dir():
-            files = sorted(p for p in arg.rglob("*") if p.is_file() and _visible(p, arg))
+            files = sorted(p for p in arg.rglob("*")
+                           if p.is_file() and _visible(p, arg) and not _inside(p, skip))
             pairs = [(path, arg, path.relative_to(arg).as_posix()) for path in files]
         else:
             pairs = [(arg, None, arg.name)]
@@ -80,6 +84,10 @@ def discover(paths: Sequence[Path]) -> list[Source]:
                 seen.add(path.resolve())
                 found.append(Source(path, root, name))
     return found
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and folder in path.resolve().parents
 
 
 def content_hash(path: Path) -> str:
@@ -271,7 +279,7 @@ def tag(
     parts.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp-*"):  # left by a run that was killed outright
         stale.unlink()
-    sources = discover(paths)
+    sources = discover(paths, exclude=out)
     digests: dict[int, str] = {}
     slots = _plan(sources, parts, code_fingerprint(model), resume, max(1, workers), digests)
     # built here even when workers build their own: a bad model fails now, with a clear error
