@@ -44,6 +44,7 @@ WINDOW = 600  # characters looked at on each side of a figure for its sentence
 # A year carries over paragraphs for about one news report: a long plain string may
 # hold several texts, and a year named far back no longer frames the figure.
 CARRY_LIMIT = 5000
+CHUNK = 2048  # sentence ends are looked for chunk by chunk, each chunk once
 # sentence ends: a stop before a word, a line opening a dashed item, and U+2029,
 # which joins the paragraphs of a document (see statistics.py). Two patterns, each
 # starting with one character set, scan faster than their alternation.
@@ -203,9 +204,9 @@ class YearIndex:
                  taken: set[int] | frozenset[int] = frozenset(),
                  numbers: list[tuple[int, int]] | None = None):
         self.text, self.ref_year = text, ref_year
-        # one pass for all sentence ends: each figure then finds its sentence by bisection
-        self.sentence_ends = sorted([m.end() for m in STOP_END_RE.finditer(text)]
-                                    + [m.end() for m in BREAK_END_RE.finditer(text)])
+        # sentence ends, found once per chunk of text and only where a figure or
+        # a year needs them (a long text with few figures is mostly never scanned)
+        self._chunk_ends: dict[int, list[int]] = {}
         spans = (numbers if numbers is not None
                  else [m.span() for m in NUMBER_SPAN_RE.finditer(text)])
         self.figures = sorted(taken)
@@ -256,14 +257,36 @@ class YearIndex:
         k = bisect.bisect_left(self.figures, s)
         return k < len(self.figures) and self.figures[k] < e
 
+    def _ends(self, chunk: int) -> list[int]:
+        """Sorted ends of the sentence ends that start in text chunk ``chunk``."""
+        if chunk not in self._chunk_ends:
+            a = chunk * CHUNK
+            b = min(len(self.text), a + CHUNK)
+            reach = min(len(self.text), b + 64)  # the look-aheads see past the chunk
+            self._chunk_ends[chunk] = sorted(
+                [m.end() for m in STOP_END_RE.finditer(self.text, a, reach) if m.start() < b]
+                + [m.end() for m in BREAK_END_RE.finditer(self.text, a, reach) if m.start() < b])
+        return self._chunk_ends[chunk]
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (within :data:`WINDOW`)."""
-        k = bisect.bisect_right(self.sentence_ends, pos)
-        start = max(self.sentence_ends[k - 1] if k else 0, pos - WINDOW, 0)
+        lo, hi = max(0, pos - WINDOW), min(len(self.text), pos + WINDOW)
+        start, end = lo, hi
+        for c in range(pos // CHUNK, lo // CHUNK - 1, -1):  # the last end at or before pos
+            ends = self._ends(c)
+            k = bisect.bisect_right(ends, pos)
+            if k:
+                start = max(ends[k - 1], lo)
+                break
+        for c in range(pos // CHUNK, hi // CHUNK + 1):  # the first end after pos
+            ends = self._ends(c)
+            k = bisect.bisect_right(ends, pos)
+            if k < len(ends):
+                end = min(ends[k], hi)
+                break
         while start < pos and self.text[start].isspace():
             start += 1
-        end = self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.text)
-        return start, min(end, pos + WINDOW, len(self.text))
+        return start, end
 
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph (a line of plain text) holding ``pos``; looked for
