@@ -24,6 +24,7 @@ from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
 _I = re.IGNORECASE
 _WINDOW = 200  # how far back a Kazakh list or a Russian prefix may start
+_SPACED_RANGE_MAX = 30  # "ст. 205 – 213" is a range, "ст. 217 – 312" an article and a count
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,18 @@ def _split_item(s: str) -> tuple[str, str | None]:
 
 
 def _new_item(text: str, start: int, end: int) -> _Item:
-    """The item printed at ``text[start:end]``; a falling "367 – 198" is 367 followed by a figure."""
+    """The item printed at ``text[start:end]``, a range unless the dash introduces a figure.
+
+    Press releases print counts after a dash: "по ст. 367 – 198", "по ст. 217 – 312".
+    A falling pair is never a range; a spaced dash is one only over a short span
+    ("ст. 366 – 368", "ст. 205 – 213").
+    """
     a, b = _split_item(text[start:end])
-    if b is not None and int(b.split(".")[0].split("-")[0]) < int(a.split(".")[0].split("-")[0]):
+    if b is None:
+        return _Item(start, end, a, b)
+    first, last = (int(x.split(".")[0].split("-")[0]) for x in (a, b))
+    spaced = any(ch.isspace() for ch in text[start:end])
+    if last < first or (spaced and last - first > _SPACED_RANGE_MAX):
         return _Item(start, start + len(a), a, None)
     return _Item(start, end, a, b)
 
