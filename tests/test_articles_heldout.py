@@ -232,6 +232,11 @@ ENGLISH: list[tuple[str, list[R]]] = [
     ("Articles 296 to 303 of the Criminal Code of the Republic of Kazakhstan concern drugs.",
      [rec("KZ-UK", "296", to="303")]),
     ("Article 366 of the CC RK provides for liability for bribe-taking.", [rec("KZ-UK", "366")]),
+    ("The court applied Art. 190 part 2 CC RK and Articles 205 through 213 of the same Code.",
+     [rec("KZ-UK", "190", "2"), rec("KZ-UK", "205", to="213")]),
+    ("Sub-paragraph 2 of paragraph 1 of Article 24 of the Law of the Republic of Kazakhstan "
+     "«On Countering Corruption» lists the restrictions.",
+     [rec(None, "24", None, "1", "2")]),
     # a paper on Kazakhstan quoting the Russian code: a bare "Art." takes the nearest code named
     ("Kazakhstan borrowed the model of Article 159.6 of the Criminal Code of the Russian Federation; "
      "Art. 159.3 was not borrowed.",

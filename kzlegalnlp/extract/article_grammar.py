@@ -131,7 +131,7 @@ def _re() -> dict[str, re.Pattern[str]]:
             rf"|(?P<law>{PATTERNS['en_law'].regex})|(?P<othercode>{PATTERNS['en_other_code'].regex}))", _I),
         "en_suffix": re.compile(PATTERNS["en_suffix"].regex, _I),
         "en_words_suffix": re.compile(
-            rf"\s*+,\s*+(?:(?P<part>part)|(?P<sub>sub-?paragraph)|(?P<para>paragraph|para\.|item))"
+            rf"\s*+,?\s*+(?<!\w)(?:(?P<part>part)|(?P<sub>sub-?paragraph)|(?P<para>paragraph|para\.|item))"
             rf"\s++(?P<v>{RU_PLIST})", _I),
         # "this article 3 sections", "в настоящей статье 2 раздела": the paper, not a provision
         "en_paper": re.compile(r"(?<!\w)(?:this|the|our|present|that)\s++\Z", _I),
