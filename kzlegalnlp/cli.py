@@ -30,7 +30,7 @@ def tag_command(
 
     Exit code: 0 all files tagged; 1 some file failed (see errors.jsonl; the
     others are tagged); 2 nothing tagged (no such path, no file, unknown format,
-    bad model folder).
+    bad model folder, an output folder that cannot be written).
     """
     from pathlib import Path
 

@@ -68,6 +68,13 @@ def test_nothing_to_do_exits_2(folder, tmp_path, args, message):
     assert message in result.stderr
 
 
+def test_unwritable_output_folder_exits_2(folder, tmp_path):
+    (tmp_path / "a_file").write_text("", encoding="utf-8")
+    result = _tag(str(folder), "--out", str(tmp_path / "a_file"))
+    assert result.exit_code == 2
+    assert f"error {tmp_path / 'a_file'}: cannot write the output folder" in result.stderr
+
+
 def test_empty_folder_exits_2(folder, tmp_path):
     (tmp_path / "none").mkdir()
     result = _tag(str(tmp_path / "none"), "--out", str(tmp_path / "out"))

@@ -2,7 +2,7 @@
 
 Exit codes: 0 every file tagged; 1 at least one file (or document) failed, the
 others were still tagged and written; 2 nothing tagged (no such path, no file,
-an unknown format, a bad model folder).
+an unknown format, a bad model folder, an output folder that cannot be written).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def run_tag(paths: list[Path], out: Path, *, formats: list[str], model: str | No
         result = runner.tag(paths, out, factory=factory or runner.default_factory,
                             model=model, workers=workers, resume=resume, on_start=feedback.start,
                             on_file=feedback.file_done)
-    except KzlError as exc:  # a bad --model: nothing was tagged
+    except KzlError as exc:  # a bad --model or --out folder: nothing was tagged
         err.print(f"[bold red]error[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return EXIT_NOTHING
     finally:

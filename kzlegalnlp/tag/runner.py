@@ -265,7 +265,8 @@ def tag(
     ``on_start(n_files, n_bytes)`` and ``on_file(outcome)`` report progress.
 
     Raises:
-        KzlError: the steps cannot be built (a bad ``model`` folder), before any output is written.
+        KzlError: the steps cannot be built (a bad ``model`` folder), or ``out`` cannot be
+            written, before any output is written.
 
     >>> import tempfile
     >>> from kzlegalnlp._resources import raw_dir
@@ -275,8 +276,7 @@ def tag(
     (0, 1, 1)
     """
     out = Path(out)
-    parts = out / STATE_DIR / "parts"
-    parts.mkdir(parents=True, exist_ok=True)
+    parts = _state_folder(out)
     for stale in out.glob(".*.tmp-*"):  # left by a run that was killed outright
         stale.unlink()
     sources = discover(paths, exclude=out)
@@ -304,6 +304,26 @@ def tag(
     written += [_write_json(out / "summary.json", summary.to_dict()),
                 _write_json(out / "manifest.json", {"schema_version": SCHEMA_VERSION, "files": manifest})]
     return TagResult(summary, out, written)
+
+
+def _state_folder(out: Path) -> Path:
+    """Create ``out`` and its part-file folder; a clear error when that is impossible.
+
+    Raises:
+        ConfigError: ``out`` is a file, or cannot be created or written (names the cause).
+
+    >>> import tempfile
+    >>> _state_folder(Path(tempfile.mkdtemp()) / "out").name
+    'parts'
+    """
+    from ..errors import ConfigError
+
+    parts = out / STATE_DIR / "parts"
+    try:
+        parts.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{out}: cannot write the output folder ({exc.strerror or exc})") from exc
+    return parts
 
 
 def _manifest_entry(src: Source, outcome: Outcome, digest: str | None) -> dict[str, object]:
