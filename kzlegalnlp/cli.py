@@ -46,12 +46,21 @@ def report_command(
     folder: str = typer.Argument("out", help="Folder written by `kzlegal tag`."),
     out: str = typer.Option("report.html", "--out", "-o", help="The HTML file to write."),
 ) -> None:
-    """Write one self-contained HTML page: topics chart, documents, articles, statistics, texts."""
+    """Write one self-contained HTML page: topics chart, documents, articles, statistics, texts.
+
+    Exit code: 0 written; 2 nothing written (the folder holds no tagging run, or the
+    page cannot be written).
+    """
     from pathlib import Path
 
+    from .errors import KzlError
     from .report import write_report
 
-    typer.echo(write_report(Path(folder), Path(out)))
+    try:
+        typer.echo(write_report(Path(folder), Path(out)))
+    except (KzlError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
 
 
 @evaluate_app.command("articles")

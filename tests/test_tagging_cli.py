@@ -109,7 +109,8 @@ def test_report_command(folder, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     missing = CliRunner().invoke(app, ["report", str(tmp_path / "nothing"), "--out", str(tmp_path / "x.html")])
-    assert missing.exit_code != 0 and not (tmp_path / "x.html").exists()
+    assert missing.exit_code == 2 and not (tmp_path / "x.html").exists()
+    assert "error: " in missing.stderr and "documents.jsonl: missing" in missing.stderr  # no traceback
 
 
 def test_bad_model_folder_exits_2_before_writing(tmp_path):
