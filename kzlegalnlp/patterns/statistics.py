@@ -183,15 +183,28 @@ def _opens_line(text: str, s: int) -> bool:
     return i < 0 or text[i] in "\n\r\u2029"
 
 
+WORD_START = r"(?<![^\W\d_])"
+
+
 def _mask_set(entries: list[dict[str, Any]]) -> MaskSet:
     def group(anchor: str) -> re.Pattern[str] | None:
         pats = [e["pattern"] for e in entries if e["anchor"] == anchor]
         return _compile("|".join(f"(?:{p})" for p in pats), "not_statistics.json") if pats else None
 
     prefixed = [e for e in entries if e["anchor"] == "before_number"]
-    before = _compile("|".join(f"({e['pattern']}" + (r"\s*$)" if e.get("space", True) else "$)")
-                               for e in prefixed), "not_statistics.json") if prefixed else None
-    extend = tuple(_compile(e["extend"], f"not_statistics.json {e['name']}") for e in prefixed)
+    # Prefixes that start a word share one look-behind, checked once per position
+    # (inside a word the whole group then fails at once); group k is prefix order[k-1].
+    word = [e for e in prefixed if e["pattern"].startswith(WORD_START)]
+    order = word + [e for e in prefixed if not e["pattern"].startswith(WORD_START)]
+
+    def alt(e: dict[str, Any]) -> str:
+        pattern = e["pattern"][len(WORD_START):] if e in word else e["pattern"]
+        return f"({pattern}" + (r"\s*$)" if e.get("space", True) else "$)")
+
+    parts = ([WORD_START + "(?:" + "|".join(alt(e) for e in word) + ")"] if word else []) + [
+        alt(e) for e in order[len(word):]]
+    before = _compile("|".join(parts), "not_statistics.json") if prefixed else None
+    extend = tuple(_compile(e["extend"], f"not_statistics.json {e['name']}") for e in order)
     known = {"at_number", "line_start", "before_number", "brackets", "token"}
     bad = [e["name"] for e in entries if e["anchor"] not in known]
     if bad:
