@@ -207,6 +207,7 @@ class YearIndex:
         # sentence ends, found once per chunk of text and only where a figure or
         # a year needs them (a long text with few figures is mostly never scanned)
         self._chunk_ends: dict[int, list[int]] = {}
+        self._said_cache: dict[tuple[int, int], tuple[bool, int | None]] = {}
         spans = (numbers if numbers is not None
                  else [m.span() for m in NUMBER_SPAN_RE.finditer(text)])
         self.figures = sorted(taken)
@@ -238,7 +239,13 @@ class YearIndex:
     def _said(self, start: int, end: int) -> tuple[bool, int | None]:
         """(True, year) when a sentence without a printed year says its year: a
         relative word ("last year") wins over "since 2021", which else gives None;
-        a span or habit gives None; a relative word alone its year."""
+        a span or habit gives None; a relative word alone its year. (Looked up once
+        per sentence: the anchors and every figure of the sentence ask.)"""
+        if (start, end) not in self._said_cache:
+            self._said_cache[start, end] = self._read_said(start, end)
+        return self._said_cache[start, end]
+
+    def _read_said(self, start: int, end: int) -> tuple[bool, int | None]:
         k = bisect.bisect_left(self.since_pos, start)
         since = k < len(self.since_pos) and self.since_pos[k] < end
         low = self.text[start:end].lower()
