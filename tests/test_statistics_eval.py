@@ -19,7 +19,7 @@ from kzlegalnlp.records import Document, Paragraph, Piece
 
 GOLD = annotations_dir() / "statistics.jsonl"
 SCOPE = annotations_dir() / "statistics_scope.json"
-UNITS = {"count", "person", "percent", "KZT", "UZS", "RUB", "USD", "EUR", "MCI", "tonne", "kg",
+UNITS = {"count", "person", "percent", "percentage_point", "KZT", "UZS", "RUB", "USD", "EUR", "MCI", "tonne", "kg",
          "g", "km", "cm", "times", "dose", "day", "week", "month", "hour"}
 
 

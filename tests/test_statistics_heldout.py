@@ -116,7 +116,7 @@ CASES = [
     # --- Russian
     ("ru", "За 9 месяцев 2024 года зарегистрировано свыше 12 тыс. интернет-мошенничеств.", None,
      [(12000, None, "count", "more_than", 2024, "интернет-мошенничеств")]),
-    ("ru", "Ущерб превысил 1,2 млрд тенге.", None, [(1.2e9, None, "KZT", E, None, ANY)]),
+    ("ru", "Ущерб превысил 1,2 млрд тенге.", None, [(1.2e9, None, "KZT", "more_than", None, ANY)]),
     ("ru", "Около 300 тыс. руб. было похищено у пенсионеров.", None,
      [(3e5, None, "RUB", "approx", None, ANY)]),
     ("ru", "Количество краж снизилось на 15,3%.", None, [(15.3, None, "percent", E, None, ANY)]),
@@ -219,6 +219,19 @@ CASES = [
     ("en", "Law No. 234-VI of 2019 amended the Code.", None, []),
     ("en", "The hearing began at 10:30 on 12 March 2024.", None, []),
     ("en", "Children under 14 years of age are not criminally liable.", None, []),
+    # --- percentage points, Latin "mln."/"bln", verbs of exceeding, abbreviations mid-sentence
+    ("ru", "Раскрываемость выросла на 3,2 п.п. в 2024 году.", None,
+     [(3.2, None, "percentage_point", E, 2024, ANY)]),
+    ("kk", "Ашылу деңгейі 4 пайыздық тармаққа төмендеді.", None,
+     [(4, None, "percentage_point", E, None, ANY)]),
+    ("en", "The clearance rate rose by 2.5 percentage points in 2023.", None,
+     [(2.5, None, "percentage_point", E, 2023, ANY)]),
+    ("en", "Damage from online fraud exceeded 5 mln. tenge in 2022.", None,
+     [(5e6, None, "KZT", "more_than", 2022, ANY)]),
+    ("en", "Seized assets are worth 3 bln tenge.", None, [(3e9, None, "KZT", E, None, ANY)]),
+    ("ru", "Ущерб превысил 2 млрд тенге.", None, [(2e9, None, "KZT", "more_than", None, ANY)]),
+    ("ru", "За период с 2019 и первое полугодие 2023 г. выявлено 1 200 фактов мошенничества.", None,
+     [(1200, None, "count", E, None, ANY)]),
 ]
 
 
@@ -256,6 +269,7 @@ SURFACES = [
     ("Over 2,300 victims were identified.", "Over 2,300"),
     ("Frozen assets reached €1.2bn.", "€1.2bn"),
     ("Сумма составила 2 млрд 300 млн тенге.", "2 млрд 300 млн тенге"),
+    ("Losses reached 7 mln. The case was closed.", "7 mln"),
 ]
 
 

@@ -70,7 +70,7 @@ CASES = [
     ("ru", "Срок рассмотрения составляет от 10 до 30 дней.", [(10, "day", "range", 30)]),
     ("ru", "Изъято 1,2 т героина.", [(1.2, "tonne", E, None)]),
     ("ru", "Ущерб оценивается в 15 000 долларов.", [(15000, "USD", E, None)]),
-    ("ru", "Сумма взяток превысила 800 000 евро.", [(800000, "EUR", E, None)]),
+    ("ru", "Сумма взяток превысила 800 000 евро.", [(800000, "EUR", "more_than", None)]),
     ("ru", "Около 1 млн пользователей получили письма.", [(1e6, "count", "approx", None)]),
     ("ru", "Расследование длилось 6 месяцев.", [(6, "month", E, None)]),
     ("ru", "Сумма составила 45,5 млн руб.", [(45.5e6, "RUB", E, None)]),
@@ -94,7 +94,7 @@ CASES = [
     ("ru", "Постановление от 29.06.2010 №\u202f17 «О практике».", []),
     # --- English
     ("en", "In 2022, police recorded 3,400 cyber incidents.", [(3400, "count", E, None)]),
-    ("en", "The damage exceeded $2.5 million.", [(2.5e6, "USD", E, None)]),
+    ("en", "The damage exceeded $2.5 million.", [(2.5e6, "USD", "more_than", None)]),
     ("en", "More than 40% of victims were elderly.", [(40, "percent", "more_than", None)]),
     ("en", "About 120 people were arrested.", [(120, "person", "approx", None)]),
     ("en", "Up to 5,000 accounts were blocked.", [(5000, "count", "up_to", None)]),

@@ -48,19 +48,23 @@ CHUNK = 2048  # sentence ends are looked for chunk by chunk, each chunk once
 # sentence ends: a stop before a word, a line opening a dashed item, and U+2029,
 # which joins the paragraphs of a document (see statistics.py). Two patterns, each
 # starting with one character set, scan faster than their alternation.
-STOP_END_RE = re.compile(r"[.!?;](?=\s+[^\s\d])")
+# a stop before a lowercase word ends an abbreviation ("3 п.п. в 2024 году", "тыс. тенге"), no sentence
+STOP_END_RE = re.compile(r"[.!?;](?=\s+(?![a-zа-яёәғқңөұүһіӊ])[^\s\d])")
 BREAK_END_RE = re.compile(r"\n[ \t]*(?=[-–—•])|\u2029")
 PARAGRAPH_ENDS = "\n\u2029"
 MONTHS = (r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
           r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
           r"желтоқсан|january|february|march|april|may|june|july|august|september|october|"
           r"november|december)[^\W\d_]*")
+# A part of the year standing before the second year of a span ("с 2020 и первое полугодие 2024 г.")
+PART_OF_YEAR = (r"(?:(?:перв|втор|трет|1|2|3|I{1,3})[^\W\d_]*\s+|(?:\d\s+)?)"
+                r"(?:полугоди|квартал|месяц|тоқсан|ай|half|quarter|month)[^\W\d_]*")
 # What may stand between the two years of a span: "2018-2021", "2020 года по
 # июнь 2024", "2018 жылдан 2021", "2018 and 2021", "2018 және 2021".
 YEAR_LINK_RE = re.compile(
     r"\s*(?P<noun>(?:гг?\.|год[^\W\d_]*|жыл(?:дан|ынан)|years?)\s*)?"
     r"(?P<link>[-–—]|по|до|to|and|through|until|till|и|или|or|және|мен|,)?\s*"
-    r"(?:" + MONTHS + r"\s+)?",
+    r"(?:" + MONTHS + r"\s+|" + PART_OF_YEAR + r"\s+)?",
     re.IGNORECASE,
 )
 # A deadline: the year is when something should be reached, not when it was counted.

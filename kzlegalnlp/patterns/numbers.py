@@ -52,6 +52,7 @@ MULTIPLIER_STEMS: dict[str, tuple[float, str]] = {
     "млрд": (1e9, "млрд-тан"),
     "billion": (1e9, "billion"),
     "bn": (1e9, "bn"),
+    "bln": (1e9, "bln"),
     "триллион": (1e12, "триллион"),
     "трлн": (1e12, "трлн"),
     "trillion": (1e12, "trillion"),
@@ -59,14 +60,18 @@ MULTIPLIER_STEMS: dict[str, tuple[float, str]] = {
 
 # Stems that are also the start of unrelated words: they must be the whole word
 # or be followed by a dot, a hyphen (Kazakh suffix) or a case ending listed here.
-_SHORT_STEMS = {"тыс", "млн", "млрд", "трлн", "mln", "bn"}
+_SHORT_STEMS = {"тыс", "млн", "млрд", "трлн", "mln", "bn", "bln"}
 
 # Only the Cyrillic abbreviations take a dot ("тыс.", "млн."): after a full word
 # ("million.") or an English "bn" the dot ends the sentence, no part of the figure.
 _DOTTED = {"тыс", "млн", "млрд", "трлн"}
+# Latin "mln." / "bln." (common in Kazakh and Russian texts in English) keep their
+# dot only when a lowercase word follows ("5 mln. tenge"); otherwise it ends the sentence.
+_DOTTED_LATIN = {"mln", "bln"}
 MULTIPLIER_RE = re.compile(
     r"(?:" + "|".join(sorted(map(re.escape, _DOTTED), key=len, reverse=True)) + r")"
     r"(?:\.|-[^\W\d_]+|[^\W\d_]*)"
+    r"|(?:" + "|".join(sorted(_DOTTED_LATIN)) + r")\.(?=[ \u00a0](?-i:[a-z]))"
     r"|(?:" + "|".join(sorted(map(re.escape, set(MULTIPLIER_STEMS) - _DOTTED), key=len,
                               reverse=True)) + r")(?:-[^\W\d_]+|[^\W\d_]*)",
     re.IGNORECASE,

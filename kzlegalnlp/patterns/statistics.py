@@ -55,7 +55,7 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
 class UnitPattern:
     """One unit entry: the unit name, how it attaches and its compiled regex.
 
-    >>> u = statistics_patterns().units[0]
+    >>> u = next(u for u in statistics_patterns().units if u.unit == "percent")
     >>> u.unit, bool(u.regex.match("%-ды"))
     ('percent', True)
     """
