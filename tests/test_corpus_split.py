@@ -164,6 +164,50 @@ def test_a_title_opening_with_a_kind_word_is_a_paper(tmp_path) -> None:
     assert [(d.kind, d.line_start) for d in load_corpus(path)] == [("paper", 1), ("resolution", 6)]
 
 
+# A journal article saved on its own (hand-written), title in sentence case: after the
+# authors (a common Kazakh and Russian layout) or before them.
+ARTICLE_TITLE_LAST = """ӘОЖ 343.98
+
+Сейітова Айгүл Маратқызы
+
+Қарағанды академиясының доценті
+
+Жастар арасындағы интернет-алаяқтықтың алдын алу мәселелері
+
+Аңдатпа. Мақалада жастар арасындағы алаяқтықтың алдын алу жолдары қарастырылады.
+
+Түйін сөздер: алаяқтық, жастар, алдын алу.
+
+Соңғы жылдары интернет-алаяқтық саны едәуір өсті. Бұл мәселе мектептен
+
+басталатын профилактиканы талап етеді.
+"""
+ARTICLE_TITLE_FIRST = """Мошенничество в сети Интернет: вопросы квалификации
+
+Петров П.П., к.ю.н., доцент
+
+Аннотация. В статье рассматриваются вопросы квалификации мошенничества.
+
+Количество интернет-мошенничеств выросло в несколько раз. Судебная практика
+
+по таким делам неоднородна.
+"""
+
+
+@pytest.mark.parametrize(("text", "title", "authors", "first_body"), [
+    (ARTICLE_TITLE_LAST, "Жастар арасындағы интернет-алаяқтықтың алдын алу мәселелері",
+     ("Сейітова Айгүл Маратқызы",), "Аңдатпа."),
+    (ARTICLE_TITLE_FIRST, "Мошенничество в сети Интернет: вопросы квалификации", ("Петров П.П.",),
+     "Аннотация."),
+])
+def test_article_head_without_capitals_title(tmp_path, text, title, authors, first_body) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = load_corpus(path)
+    assert (doc.title, doc.title_derived, doc.authors) == (title, False, authors)
+    assert doc.paragraphs[0].text.startswith(first_body)
+
+
 def test_documents_tile_the_file(corpus) -> None:
     lines = corpus.texts[DATA.name].split("\n")
     covered = {n for d in corpus for n in range(d.line_start, d.line_end + 1)}

@@ -339,12 +339,23 @@ class Layout:
             return True
         if is_caps(a.text) != is_caps(b.text) and not _ABBREVIATION_END.fullmatch(b.text):
             return True  # heading, surname; but "... practices of" + "ICAO." runs on
-        if len(b.text) <= HEADING_CHARS and PATTERNS["full_name_line"].matches(b.text):
-            return True  # "Surname Name Patronymic" opens an author block
+        if _name_line(b):
+            return True  # "Surname Name Patronymic" or "Петров П.П., к.ю.н." opens an author block
+        if _name_line(a):
+            return True  # ... and stands alone: the position follows on its own line
+        if PATTERNS["section_label"].regex.match(b.text):
+            return True  # "Аннотация.", "Түйін сөздер:", "Keywords:" open their paragraph
         upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
         if _SENTENCE_END.search(a.text) and upper_next:
             return True  # a finished sentence, then a new one
         return len(a.text) < SHORT_LINE * self.width and upper_next and not is_caps(a.text)
+
+
+def _name_line(line: Line) -> bool:
+    """A short line that is an author's name (headings and name lines are short:
+    the patterns are skipped on full-width lines)."""
+    return len(line.text) <= HEADING_CHARS and bool(
+        PATTERNS["full_name_line"].matches(line.text) or PATTERNS["initials_author"].matches(line.text))
 
 
 def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:

@@ -21,7 +21,8 @@ from .io import SourceText
 from .lang import detect_lang
 from .news import first_sentence, news_document
 from .patterns import PATTERNS, author_at, find_date
-from .starts import Group, Start, find_starts, heading_kind, make_groups
+from .starts import (HEAD_MAX_GROUPS, Group, Start, find_starts, heading_kind, is_author_group, make_groups,
+                     opens_body)
 
 
 def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None,
@@ -134,8 +135,20 @@ def _head(groups: list[Group], start: Start, rule: HyphenRule,
         return [], None, 0
     t = start.title_group - start.group
     title_lines = list(groups[t].lines)
-    return ([ln for g in groups[:t] for ln in g.lines],
-            build_paragraph(title_lines, rule, 0).text, t + 1)
+    body_from = _authors_after_title(groups, t + 1)
+    head = groups[:t] + groups[t + 1:body_from]
+    return [ln for g in head for ln in g.lines], build_paragraph(title_lines, rule, 0).text, body_from
+
+
+def _authors_after_title(groups: list[Group], k: int) -> int:
+    """Index of the first body group when author blocks (and their position lines)
+    follow the title, as many journals print them; ``k`` when none does."""
+    if k >= len(groups) or not is_author_group(groups, k):
+        return k
+    end = k
+    while end < len(groups) and end - k < HEAD_MAX_GROUPS and not opens_body(groups, end):
+        end += 1
+    return end
 
 
 def _authors(head: list[Line], rule: HyphenRule) -> tuple[tuple[str, ...], str | None]:

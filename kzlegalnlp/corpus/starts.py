@@ -32,6 +32,12 @@ starts at the paragraph where one of these holds:
    one nearest the ``[1]``.
 4. **Untitled paper, language changes.** At a page top after a finished
    sentence, the text before and the text after are in different languages.
+5. **An article on its own.** A file that opens with no kind heading and no
+   capitals title is one paper; when its head (short paragraphs before the
+   abstract or the body) holds an author line, the title is the first head
+   paragraph of three words or more before the authors, else the last one
+   after them, in whatever case it is printed. Author blocks printed right
+   after a title belong to the head too.
 
 A document runs to the line before the next one starts, so every non-blank
 line lies in exactly one document. In a paper, a paragraph matching
@@ -55,6 +61,7 @@ HEADING_MAX_GROUPS = 6
 KIND_WORD_ALONE = 3  # "РЕЗОЛЮЦИЯ", "ҚАТЫСУШЫЛАР ТІЗІМІ": a kind heading without the event's name
 TITLE_MIN_WORDS = 3
 AUTHOR_WALK_BACK = 16
+HEAD_MAX_GROUPS = 8  # paragraphs before an article's abstract or body: code, authors, positions, title
 LANG_WINDOW = 1200
 _KINDS = ("programme", "participants", "resolution")
 _END = (".", "!", "?", "…", ".»", ".\"", ".)")
@@ -158,7 +165,7 @@ def heading_kind(groups: list[Group], i: int, layout: Layout) -> tuple[str, int]
     return (kind, j) if alone or PATTERNS["event"].search(heading) else None
 
 
-def _is_author(groups: list[Group], k: int) -> bool:
+def is_author_group(groups: list[Group], k: int) -> bool:
     """Group ``k`` opens an author block (see :func:`author_at`)."""
     texts = [ln.text for ln in groups[k].lines[:2]]
     if len(texts) < 2 and k + 1 < len(groups):
@@ -168,7 +175,7 @@ def _is_author(groups: list[Group], k: int) -> bool:
 
 def _is_title(groups: list[Group], k: int) -> bool:
     g = groups[k]
-    return is_caps(g.text) and g.words >= TITLE_MIN_WORDS and not _is_author(groups, k)
+    return is_caps(g.text) and g.words >= TITLE_MIN_WORDS and not is_author_group(groups, k)
 
 
 def _paper_start(groups: list[Group], t: int) -> int:
@@ -179,7 +186,7 @@ def _paper_start(groups: list[Group], t: int) -> int:
         g = groups[k]
         if g.words > HEADING_MAX_WORDS or _is_title(groups, k):
             break
-        if _is_author(groups, k):
+        if is_author_group(groups, k):
             start = k
         if g.page_top:
             break
@@ -270,6 +277,48 @@ def _language_starts(groups: list[Group], starts: dict[int, Start]) -> dict[int,
     return found
 
 
+def opens_body(groups: list[Group], k: int) -> bool:
+    """Group ``k`` ends an article's head: it opens the abstract (``Аннотация.``,
+    ``Түйін сөздер:``) or is body text (long, or a finished sentence that is not
+    an author line such as ``Петров П.П., к.ю.н.``).
+
+    >>> groups = make_groups(*_demo())
+    >>> opens_body(groups, 0), opens_body(groups, 1)
+    (False, False)
+    """
+    g = groups[k]
+    if PATTERNS["section_label"].regex.match(g.text) or g.words > HEADING_MAX_WORDS:
+        return True
+    return g.ends_sentence() and g.words > 3 and not is_author_group(groups, k)
+
+
+def _head_title(groups: list[Group], stop: int) -> int | None:
+    """The printed title of a paper that opens the file without a capitals title.
+
+    A journal article saved on its own usually opens with a head of short lines
+    (a classification code, author blocks, positions, the title) and then its
+    abstract or body. The title is the first head paragraph of three words or
+    more printed before the authors, or else the last one after them. None
+    without authors, or when no body follows within :data:`HEAD_MAX_GROUPS`.
+    """
+    candidates: list[int] = []
+    first_author = None
+    for k in range(min(stop, HEAD_MAX_GROUPS)):
+        g = groups[k]
+        if opens_body(groups, k):
+            break
+        if is_author_group(groups, k):
+            first_author = k if first_author is None else first_author
+        elif g.words >= TITLE_MIN_WORDS and not PATTERNS["classification_code"].matches(g.text):
+            candidates.append(k)
+    else:
+        return None
+    if first_author is None or not candidates:
+        return None
+    before = [k for k in candidates if k < first_author]
+    return before[0] if before else candidates[-1]
+
+
 def _kind_at(starts: dict[int, Start], i: int) -> str | None:
     before = [s for s in starts if s <= i]
     return starts[max(before)].kind if before else None
@@ -298,7 +347,7 @@ def find_starts(groups: list[Group], layout: Layout) -> list[Start]:
                 starts[first] = Start(first, "paper", i)
         i += 1
     if 0 not in starts:
-        starts[0] = Start(0, "paper")
+        starts[0] = Start(0, "paper", _head_title(groups, min(starts, default=len(groups))))
     starts.update(_restart_starts(groups, starts, cites))
     starts.update(_language_starts(groups, starts))
     return [starts[k] for k in sorted(starts)]
@@ -313,4 +362,4 @@ def _demo() -> tuple[list[Line], Layout]:
     return lines, Layout.of(lines)
 
 
-__all__ = ["Group", "Start", "make_groups", "find_starts", "heading_kind"]
+__all__ = ["Group", "Start", "make_groups", "find_starts", "heading_kind", "is_author_group", "opens_body"]
