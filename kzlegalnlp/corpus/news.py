@@ -164,6 +164,8 @@ def _printed_head(printed: list[Line]) -> tuple[str | None, str | None, list[Lin
     >>> date, title, body = _printed_head(lines)
     >>> date, title, [ln.number for ln in body]
     ('2025-03-12', 'Алаяқтар ұсталды', [3])
+    >>> _printed_head(split_lines("Алаяқтар ұсталды\\nАСТАНА, 12 марта 2025. Полиция екі адамды ұстады.\\n"))[:2]
+    ('2025-03-12', 'Алаяқтар ұсталды')
     """
     date, title, k = None, None, 0
     while k + 1 < len(printed) and k < 2:  # a body line must remain
@@ -175,6 +177,8 @@ def _printed_head(printed: list[Line]) -> tuple[str | None, str | None, list[Lin
         else:
             break
         k += 1
+    if date is None and (wire := PATTERNS["wire_dateline"].regex.match(printed[k].text)):
+        date = _dateline(wire.group(1))  # the dateline stays in the body: it is text of the item
     return date, title, printed[k:]
 
 
