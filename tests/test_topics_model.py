@@ -127,8 +127,11 @@ def test_classify_text_one_paragraph_or_many(fitted: TopicClassifier) -> None:
     assert isinstance(one, TopicScores) and one.paragraph == 0 and one.labels == ("bribes",)
     many = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.\n\nАким брал взятки.", model=fitted)
     assert many.paragraph is None and many.labels == ("bribes",) and many.evidence["bribes"] == (0, 2)
-    once = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.", model=fitted)
-    assert once.labels == () and once.scores["bribes"] < one.scores["bribes"]  # one paragraph is a passing mention
+    once = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.\n\nСекция продолжила работу."
+                    "\n\nПогода была солнечной.\n\nБаяндамашылар тәжірибе алмасты.", model=fitted)
+    assert once.labels == () and once.scores["bribes"] < one.scores["bribes"]  # one paragraph of five: a passing mention
+    short = classify("Чиновник получил взятку.\n\nРектор открыл конференцию.", model=fitted)
+    assert short.labels == ("bribes",)  # one paragraph of two: half the text, a central theme
 
 
 def test_aggregate_and_threshold_helpers() -> None:
@@ -212,8 +215,9 @@ def test_penalty_for_enumerations_is_learned_and_applied() -> None:
 def test_document_rule_is_chosen_on_labelled_training_documents(tmp_path) -> None:
     from kzlegalnlp.topics.base import choose_document_rule
 
-    P = np.array([[0.9], [0.2], [0.9], [0.8], [0.1], [0.1], [0.7], [0.6]])
-    groups = list("aabbccdd")
+    P = np.array([[0.9], [0.2], [0.1], [0.1], [0.9], [0.8], [0.1], [0.1],
+                  [0.1], [0.1], [0.1], [0.1], [0.7], [0.6], [0.1], [0.1]])
+    groups = list("aaaabbbbccccdddd")  # four paragraphs each: every rule reads its own k
     docs = {"a": ["x"], "b": ["x"], "c": [], "d": []}
     rule, t = choose_document_rule(P, groups, docs, ["x"], np.array([0.5]))
     assert rule == (1, False) and 0.7 < t[0] <= 0.9  # one strong paragraph marks the labelled documents here

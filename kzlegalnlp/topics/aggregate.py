@@ -2,8 +2,9 @@
 
 How a document is scored: a **document rule** ``(k, mean)`` turns, per label, the
 paragraph scores into one score in [0, 1]: the k-th highest paragraph score
-(``mean=False``; the highest when there are fewer paragraphs) or the mean of the k
-highest (``mean=True``). The default, ``(2, False)``, labels a document when at least
+(``mean=False``) or the mean of the k highest (``mean=True``), where k is at most
+half the document's paragraphs, rounded up (a short news item of three paragraphs
+is about a topic two of them discuss). The default, ``(2, False)``, labels a document when at least
 two of its paragraphs reach the threshold: one paragraph is a passing mention, two
 or more a substantial discussion, which is the rule the gold annotation guideline
 uses. When training data has document labels, the rule (from :data:`RULES`) and a
@@ -38,29 +39,42 @@ RULES: tuple[Rule, ...] = (DEFAULT_RULE, (1, False), (3, False), (2, True), (3, 
 
 def aggregate(P: np.ndarray, support: int = SUPPORT, mean: bool = False) -> np.ndarray:
     """Document scores from a ``(paragraphs, labels)`` score matrix: the ``support``-th highest
-    score per label, or with ``mean`` the mean of the ``support`` highest (fewer when there
-    are fewer paragraphs; zeros when there are none).
+    score per label, or with ``mean`` the mean of the ``support`` highest (fewer in a short
+    document, see :func:`effective_support`; zeros when there are no paragraphs).
 
     >>> aggregate(np.zeros((0, 3))).tolist()
     [0.0, 0.0, 0.0]
     >>> aggregate(np.array([[0.9], [0.3], [0.6]])).tolist(), aggregate(np.array([[0.4]])).tolist()
     ([0.6], [0.4])
-    >>> aggregate(np.array([[0.9], [0.3], [0.6]]), 2, mean=True).round(2).tolist()
+    >>> aggregate(np.array([[0.9], [0.3], [0.6]]), 3, mean=True).round(2).tolist()   # the 2 best of 3
     [0.75]
     """
     P = np.asarray(P, dtype=np.float64)
     if P.shape[0] == 0:
         return np.zeros(P.shape[1])
-    top = np.sort(P, axis=0)[-min(support, P.shape[0]):]
+    top = np.sort(P, axis=0)[-effective_support(support, P.shape[0]):]
     return top.mean(axis=0) if mean else top[0]
+
+
+def effective_support(support: int, n_paragraphs: int) -> int:
+    """The k of a rule in a document of ``n_paragraphs``: at most half its paragraphs (rounded up).
+
+    The guideline labels a document with a topic that is a central theme or developed over
+    two paragraphs; in a short news item of three paragraphs, two of them on a topic make
+    it central, so the mean of the three best (all of them) would ask too much.
+
+    >>> [effective_support(3, n) for n in (1, 2, 3, 4, 5, 6, 40)]
+    [1, 1, 2, 2, 3, 3, 3]
+    """
+    return max(1, min(support, (n_paragraphs + 1) // 2))
 
 
 def aggregate_groups(P: np.ndarray, groups: Sequence, rule: Rule = DEFAULT_RULE) -> tuple[list, np.ndarray]:
     """Aggregate rows of ``P`` by group (document): returns ``(group ids, scores)`` in first-seen order.
 
-    >>> ids, S = aggregate_groups(np.array([[0.2], [0.6], [0.4]]), ["a", "b", "a"])
+    >>> ids, S = aggregate_groups(np.array([[0.2], [0.6], [0.4], [0.1], [0.3]]), ["a", "b", "a", "a", "a"])
     >>> ids, S.round(2).tolist()
-    (['a', 'b'], [[0.2], [0.6]])
+    (['a', 'b'], [[0.3], [0.6]])
     """
     order: dict = {}
     for i, g in enumerate(groups):

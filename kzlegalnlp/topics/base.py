@@ -98,8 +98,9 @@ def choose_document_rule(P: np.ndarray, groups: Sequence, doc_labels: Mapping[An
     default on ties. Fewer than ``MIN_DOCUMENTS`` labelled documents: the default rule
     and the paragraph thresholds.
 
-    >>> P = np.array([[0.9], [0.2], [0.9], [0.8], [0.1], [0.1], [0.7], [0.6]])
-    >>> rule, t = choose_document_rule(P, list("aabbccdd"), {"a": ["x"], "b": ["x"], "c": [], "d": []},
+    >>> P = np.array([[0.9], [0.2], [0.1], [0.1], [0.9], [0.8], [0.1], [0.1],
+    ...               [0.1], [0.1], [0.1], [0.1], [0.7], [0.6], [0.1], [0.1]])
+    >>> rule, t = choose_document_rule(P, list("aaaabbbbccccdddd"), {"a": ["x"], "b": ["x"], "c": [], "d": []},
     ...                                ["x"], np.array([0.5]))
     >>> rule, t.tolist()
     ((1, False), [0.75])

@@ -38,14 +38,23 @@ def make_factory(backend: str, encoder: str | None = None, labels: Sequence[str]
 
 
 def evaluate_command(gold: str | None = None, folds: int = 5, backend: str = "linear", encoder: str | None = None,
-                     as_json: bool = False, weak: bool = True) -> str:
-    """Run the grouped cross-validation on the bundled corpus and return the printed report."""
+                     as_json: bool = False, weak: bool = True, heldout: str | Path | None = None) -> str:
+    """Run the grouped cross-validation on the bundled corpus and return the printed report.
+
+    A held-out section follows: the shipped model on ``heldout`` (default: the repository's
+    ``tests/data/topics_heldout.jsonl`` when it is there, as in a source checkout).
+    """
     from ..corpus import load_corpus
     from .evaluate import evaluate_topics
+    from .heldout import REPO_HELDOUT, evaluate_heldout_file
 
     report = evaluate_topics(list(load_corpus()), gold=gold, folds=folds, make_model=make_factory(backend, encoder),
                              weak=weak)
-    return json.dumps(report.to_dict(), indent=1) if as_json else "\n".join(report.lines())
+    path = Path(heldout) if heldout else REPO_HELDOUT
+    held = evaluate_heldout_file(path) if heldout or REPO_HELDOUT.is_file() else None
+    if as_json:
+        return json.dumps({**report.to_dict(), "heldout": held.to_dict() if held else None}, indent=1)
+    return "\n".join(report.lines() + (held.lines(path.name) if held else []))
 
 
 def train_command(data: str | Path, out: str | Path, labels: str | None = None, backend: str = "linear",

@@ -37,6 +37,7 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 
 PENALTIES = (0.0, 1.0, 2.0, 4.0, 8.0)
+CONTEXT_PRIOR = 4.0  # see weak.context
 
 
 def choose_penalty(oof: np.ndarray, Y: np.ndarray, N: np.ndarray) -> float:
@@ -89,6 +90,8 @@ class TopicClassifier(DocumentMixin):
         context_weight: scale of the document-context columns (see :func:`weak.context`; 0 switches them off).
         enumerations: learn a penalty for labels named only in an enumeration of crime types (a passing
             mention, see :func:`weak.enumerated`); False leaves such scores as they are.
+        context_prior: pseudo-paragraphs without evidence that shrink the document-context share
+            (see :func:`weak.context`), so a short document's one paragraph does not label its neighbours.
 
     >>> TopicClassifier(C=2.0).get_params()["C"]
     2.0
@@ -97,7 +100,7 @@ class TopicClassifier(DocumentMixin):
     def __init__(self, labels: Sequence[str] | None = None, *, C: float = 10.0, ngram_range: tuple[int, int] = (3, 5),
                  min_df: int = 2, max_features: int | None = 200_000, evidence_weight: float = 1.0,
                  use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char",
-                 context_weight: float = 1.0, enumerations: bool = True) -> None:
+                 context_weight: float = 1.0, enumerations: bool = True, context_prior: float = CONTEXT_PRIOR) -> None:
         self.labels = labels
         self.C = C
         self.ngram_range = ngram_range
@@ -110,6 +113,7 @@ class TopicClassifier(DocumentMixin):
         self.analyzer = analyzer
         self.context_weight = context_weight
         self.enumerations = enumerations
+        self.context_prior = context_prior
 
     # -- scikit-learn parameter protocol -------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -138,7 +142,8 @@ class TopicClassifier(DocumentMixin):
         parts = [E * np.float32(self.evidence_weight)]
         if self.context_weight:
             T = title_context(len(X), groups, titles, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
-            parts.append(np.hstack([context(E, groups, len(self.classes_)), T]) * np.float32(self.context_weight))
+            C = context(E, groups, len(self.classes_), self.context_prior)
+            parts.append(np.hstack([C, T]) * np.float32(self.context_weight))
         return np.hstack(parts)
 
     def _design(self, X: Sequence[str], dense: np.ndarray) -> Any:

@@ -106,6 +106,7 @@ def load_linear(cls: type, folder: Path) -> Any:
         raise ModelError(f"{folder}: unreadable model file ({exc})") from exc
     params = dict(config["params"])
     params["ngram_range"] = tuple(params["ngram_range"])
+    params.setdefault("context_prior", 0.0)  # models saved before the share was shrunk used the plain share
     model = cls(**params)
     model.classes_ = tuple(config["labels"])
     model.featurizer_ = CharNgrams(params["ngram_range"], params["min_df"], params["max_features"],

@@ -186,7 +186,7 @@ def title_context(n: int, groups: Sequence | None, titles: Mapping[Any, str | No
     return out
 
 
-def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray:
+def context(E: np.ndarray, groups: Sequence | None, n_labels: int, prior: float = 0.0) -> np.ndarray:
     """Document context of each paragraph, from the evidence columns of its document.
 
     A paragraph *has evidence* for a label when the lexicon or a cited article
@@ -197,11 +197,19 @@ def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray
     ``cyber_fraud``. Without ``groups`` every text is a one-paragraph document, and a
     one-paragraph document has no context (zeros), like the lexicon's example rows.
 
+    The share is shrunk towards 0 by ``prior`` pseudo-paragraphs without evidence:
+    ``others with evidence / (others + prior)``. In a long paper that changes little,
+    but in a three-paragraph news item one paragraph on organised crime no longer
+    says that the whole item is about it, so the label does not spill onto a
+    neighbour about something else.
+
     Returns ``(n, 2 * n_labels)``.
 
     >>> E = np.array([[1.0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]])
     >>> context(E, ["d", "d", "e"], 2).tolist()
     [[0.0, 0.0, 0.0, 0.0], [1.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+    >>> context(E, ["d", "d", "e"], 2, prior=3.0)[1].tolist()
+    [0.25, 0.0, 1.0, 0.0]
     """
     n = len(E)
     has = ((E[:, :n_labels] > 0) | (E[:, n_labels:2 * n_labels] > 0)).astype(np.float32)
@@ -215,7 +223,7 @@ def context(E: np.ndarray, groups: Sequence | None, n_labels: int) -> np.ndarray
         if len(rows) < 2:
             continue
         block = has[rows]
-        out[rows, :n_labels] = (block.sum(axis=0) - block) / (len(rows) - 1)
+        out[rows, :n_labels] = (block.sum(axis=0) - block) / (len(rows) - 1 + prior)
         nb = np.zeros_like(block)
         nb[1:] = np.maximum(nb[1:], block[:-1])
         nb[:-1] = np.maximum(nb[:-1], block[1:])
