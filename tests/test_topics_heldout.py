@@ -64,3 +64,25 @@ def test_micro_f1_counts_every_decision() -> None:
 
     assert micro_f1(np.zeros((2, 2), int), np.zeros((2, 2), int)) == 0.0
     assert micro_f1(np.array([[1, 1]]), np.array([[1, 0]])) == pytest.approx(0.667, abs=1e-3)
+
+
+def test_any_held_out_file_can_be_scored(tmp_path) -> None:
+    """Paragraphs of a document are read together, singles alone; documents use the model's rule."""
+    records = [
+        {"text": "Аким района задержан при получении взятки за землю.", "labels": ["corruption"], "doc": "d1",
+         "lang": "ru"},
+        {"text": "Агентство по противодействию коррупции направило дело в суд.", "labels": ["corruption"],
+         "doc": "d1", "lang": "ru"},
+        {"type": "document", "doc": "d1", "labels": ["corruption"]},
+        {"text": "Есірткі сатушы ұсталды, 2 келі синтетикалық есірткі тәркіленді.", "labels": ["drugs"],
+         "lang": "kk"},
+        {"text": "The conference was opened by the rector.", "labels": [], "lang": "en"},
+    ]
+    path = tmp_path / "heldout.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    r = evaluate_heldout_file(path)
+    assert (r.n_paragraphs, r.n_documents) == (4, 1)
+    assert r.document.per_label["corruption"]["f1"] == 1.0 and r.paragraph.per_label["drugs"]["recall"] == 1.0
+    assert set(r.by_lang) == {"ru", "kk", "en"} and r.by_lang["ru"] == 1.0
+    text = "\n".join(r.lines(path.name))
+    assert "heldout.jsonl" in text and "micro-F1" in text
