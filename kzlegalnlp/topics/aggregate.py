@@ -4,10 +4,10 @@ How a document is scored: a **document rule** ``(k, mean)`` turns, per label, th
 paragraph scores into one score in [0, 1]: the k-th highest paragraph score
 (``mean=False``) or the mean of the k highest (``mean=True``), where k is at most
 half the document's paragraphs, rounded up (a short news item of three paragraphs
-is about a topic two of them discuss). The default, ``(2, False)``, labels a document when at least
-two of its paragraphs reach the threshold: one paragraph is a passing mention, two
-or more a substantial discussion, which is the rule the gold annotation guideline
-uses. When training data has document labels, the rule (from :data:`RULES`) and a
+is about a topic two of them discuss). The default, ``(2, False)``, labels a
+document when at least two of its paragraphs reach the threshold (one in a document
+of one or two paragraphs): one paragraph is a passing mention, two or more a
+substantial discussion, which is the rule the gold annotation guideline uses. When training data has document labels, the rule (from :data:`RULES`) and a
 document threshold per label are chosen on out-of-fold paragraph scores of the
 training documents (:func:`kzlegalnlp.topics.base.choose_document_rule`); otherwise
 the document thresholds are the paragraph thresholds.

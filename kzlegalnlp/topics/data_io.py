@@ -21,8 +21,9 @@ paragraphs of one document (inner folds never split it); ``weight`` (default 1)
 down-weights uncertain rows; optional ``"type": "document"`` lines give document
 labels (kept in :attr:`Rows.doc_labels`; with at least four labelled documents the
 linear model chooses its document rule and thresholds on them, otherwise document
-labels follow from paragraph scores by the default two-paragraph rule) and an
-optional ``title``, read as context of the document's paragraphs.
+labels follow from paragraph scores by the default two-paragraph rule, one paragraph in
+a document of one or two) and an optional ``title``, read as context of the document's
+paragraphs.
 
 >>> rows = read_training(["{\\"text\\": \\"a\\", \\"labels\\": [\\"x\\"]}"], "<mem>")
 >>> rows.texts, rows.labels, rows.groups
