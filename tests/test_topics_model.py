@@ -266,3 +266,18 @@ def test_fitted_document_rule_round_trips(fitted: TopicClassifier, tmp_path) -> 
     back = TopicClassifier.load(clf.save(tmp_path / "m"))
     assert back.doc_rule_ == clf.doc_rule_ and (back.doc_thresholds_ == clf.doc_thresholds_).all()
     assert back.enumeration_penalty_ == clf.enumeration_penalty_
+
+
+def test_batch_scores_equal_document_by_document_scores() -> None:
+    """prime() and classify_many() score many documents in one batch: same scores as one by one."""
+    from kzlegalnlp import load_corpus
+    from kzlegalnlp.topics import default_model, load_model
+    from kzlegalnlp.topics import DEFAULT_MODEL_DIR
+
+    docs = list(load_corpus())[:12]
+    alone = load_model(DEFAULT_MODEL_DIR)  # a fresh instance: nothing primed or cached
+    one_by_one = [(alone.classify_document(d), alone.classify_paragraphs(d)) for d in docs]
+    batched = default_model()
+    batched.prime(docs)
+    assert [(batched.classify_document(d), batched.classify_paragraphs(d)) for d in docs] == one_by_one
+    assert batched.classify_many(docs) == [doc for doc, _ in one_by_one]

@@ -34,6 +34,8 @@ class Steps:
     ``classify`` scores a document, ``classify_paragraphs`` each body paragraph
     (either may be None to skip topics); ``classify_paragraphs`` is called
     right after ``classify`` on the same document, so a model may reuse its scores.
+    ``prepare``, when given, sees all the documents of a file (or slice) before they
+    are tagged one by one, so a model may score their paragraphs in one batch.
     """
 
     load: Callable[[Path, Path | None], Sequence[Document]]
@@ -41,6 +43,7 @@ class Steps:
     statistics: Callable[[Document], Sequence[Statistic]]
     classify: Callable[[Document], TopicScores] | None = None
     classify_paragraphs: Callable[[Document], Sequence[TopicScores]] | None = None
+    prepare: Callable[[Sequence[Document]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,13 @@ def process_file(job: Job, steps: Steps) -> Outcome:
         return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started)
     lines: list[str] = []
     n = len(docs)
-    for doc in docs[n * job.chunk // job.chunks:n * (job.chunk + 1) // job.chunks]:
+    mine = docs[n * job.chunk // job.chunks:n * (job.chunk + 1) // job.chunks]
+    if steps.prepare and mine:
+        try:
+            steps.prepare(mine)
+        except Exception:  # noqa: BLE001 - only a speed-up: each document is then scored alone
+            pass
+    for doc in mine:
         lines.extend(_doc_lines(doc, steps, job, summary))
     write_part(job.part, summary, lines)
     return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started,

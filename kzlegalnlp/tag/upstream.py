@@ -49,4 +49,5 @@ def build_steps(model: str | None = None) -> Steps:
         return classify_paragraphs(doc, model=topic_model)
 
     return Steps(load=load_file, articles=extract_articles, statistics=extract_statistics,
-                 classify=doc_topics, classify_paragraphs=par_topics)
+                 classify=doc_topics, classify_paragraphs=par_topics,
+                 prepare=getattr(topic_model, "prime", None))

@@ -155,16 +155,43 @@ class DocumentMixin:
         return [[lab for lab, on in zip(self.classes_, row) if on] for row in self.predict(X)]
 
     def _document_scores(self, document: Document) -> np.ndarray:
-        """Paragraph scores of ``document``; the last document's are kept, since callers
-        often ask for document and paragraph scores of the same document in a row."""
+        """Paragraph scores of ``document``: from :meth:`prime` or the last document scored
+        (callers often ask for document and paragraph scores of the same document in a row)."""
+        primed = getattr(self, "_primed", {}).get(id(document))
+        if primed is not None and primed[0] is document:
+            return primed[1]
         last = getattr(self, "_last_document", None)
         if last is not None and last[0] is document:
             return last[1]
-        n = len(document.paragraphs)
-        P = self.predict_proba([p.text for p in document.paragraphs], [0] * n, {0: _title(document)})
-        P = P.reshape(-1, len(self.classes_))
+        P = self._batch_scores([document])[0]
         self._last_document = (document, P)
         return P
+
+    def _batch_scores(self, documents: Sequence[Document]) -> list[np.ndarray]:
+        """Paragraph scores of each document, predicted in one batch (each document is its own group)."""
+        texts = [p.text for d in documents for p in d.paragraphs]
+        groups = [k for k, d in enumerate(documents) for _ in d.paragraphs]
+        P = self.predict_proba(texts, groups, {k: _title(d) for k, d in enumerate(documents)})
+        P = np.asarray(P).reshape(-1, len(self.classes_))
+        bounds = np.cumsum([0] + [len(d.paragraphs) for d in documents])
+        return [P[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+    def prime(self, documents: Sequence[Document]) -> None:
+        """Score the paragraphs of many documents in one batch (fast); later calls of
+        :meth:`classify_document` and :meth:`classify_paragraphs` on them reuse the scores.
+        Only the documents of the last call are kept.
+
+        >>> from kzlegalnlp.topics import default_model
+        >>> from kzlegalnlp.records import Document, Paragraph
+        >>> docs = [Document(f"d{k}", "x.txt", "news", "ru", None, (), None, None, 1, 1, 0, 10,
+        ...                  paragraphs=(Paragraph(text, 0, len(text), 1, 1, "ru", 0),))
+        ...         for k, text in enumerate(["Изъято 2 кг наркотиков.", "Чиновник получил взятку."])]
+        >>> model = default_model()
+        >>> model.prime(docs)
+        >>> [model.classify_document(d).primary for d in docs]
+        ['drugs', 'corruption']
+        """
+        self._primed = {id(d): (d, P) for d, P in zip(documents, self._batch_scores(documents))}
 
     def classify_paragraphs(self, document: Document) -> list[TopicScores]:
         """Paragraph-level scores of every paragraph of ``document`` (``paragraph`` = its index)."""
@@ -188,15 +215,6 @@ class DocumentMixin:
 
     def classify_many(self, documents: Sequence[Document]) -> list[TopicScores]:
         """Document-level scores of many documents, predicted in one batch (fast)."""
-        texts = [p.text for d in documents for p in d.paragraphs]
-        groups = [k for k, d in enumerate(documents) for _ in d.paragraphs]
-        P = self.predict_proba(texts, groups, {k: _title(d) for k, d in enumerate(documents)})
-        P = P.reshape(-1, len(self.classes_))
-        out, at = [], 0
-        for d in documents:
-            n = len(d.paragraphs)
-            out.append(document_topics(P[at:at + n], self.classes_, self.thresholds_, self.doc_thresholds_,
-                                       doc_id=d.doc_id, paragraph_ids=[p.index for p in d.paragraphs],
-                                       rule=self.doc_rule_))
-            at += n
-        return out
+        return [document_topics(P, self.classes_, self.thresholds_, self.doc_thresholds_, doc_id=d.doc_id,
+                                paragraph_ids=[p.index for p in d.paragraphs], rule=self.doc_rule_)
+                for d, P in zip(documents, self._batch_scores(documents))]
