@@ -96,13 +96,15 @@ def evaluate_topics_command(
     backend: str = typer.Option("linear", "--backend", help="linear (shipped configuration) or hf."),
     encoder: str = typer.Option(None, "--encoder", help="Local encoder directory (hf backend)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    heldout: str = typer.Option(None, "--heldout", help="Held-out JSONL scored with the shipped model "
+                                "(default: tests/data/topics_heldout.jsonl in a source checkout)."),
 ) -> None:
     """Per-label P/R/F1 and macro-F1 of the topic classifier, paragraphs and documents, next to a lexicon baseline."""
     from .topics.commands import evaluate_command
     from .errors import KzlError
 
     try:
-        typer.echo(evaluate_command(gold, folds, backend, encoder, as_json))
+        typer.echo(evaluate_command(gold, folds, backend, encoder, as_json, heldout=heldout))
     except KzlError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
