@@ -92,6 +92,35 @@ def test_grouped_cv_never_trains_on_a_test_document(tmp_path) -> None:
     assert json.loads(json.dumps(report.to_dict()))["folds"] == 3
 
 
+class SelectionSpy(TopicClassifier):
+    """Records the documents each fold's choice of C saw, and the documents it then predicted."""
+
+    selected_on: list[set[str]] = []
+    predicted: list[set[str]] = []
+
+    def _select_C(self, D, Y, w, groups, doc_labels, N):  # type: ignore[override]
+        SelectionSpy.selected_on.append(set(groups) | set(doc_labels or {}))
+        return super()._select_C(D, Y, w, groups, doc_labels, N)
+
+    def predict_proba(self, X, groups=None, titles=None):  # type: ignore[override]
+        SelectionSpy.predicted.append(set(groups))
+        return super().predict_proba(X, groups, titles)
+
+
+def test_nested_cv_chooses_C_without_the_folds_test_documents(tmp_path) -> None:
+    docs, gold = _corpus()
+    _write(tmp_path / "topics.jsonl", gold)
+    SelectionSpy.selected_on, SelectionSpy.predicted = [], []
+    report = evaluate_topics(docs, gold=tmp_path / "topics.jsonl", folds=3, labels=["fraud", "bribes"],
+                             make_model=lambda: SelectionSpy(labels=["fraud", "bribes"], C=(1.0, 10.0), min_df=1,
+                                                             use_articles=False))
+    assert len(SelectionSpy.selected_on) == len(SelectionSpy.predicted) == 3
+    for seen, tested in zip(SelectionSpy.selected_on, SelectionSpy.predicted):
+        assert tested and not seen & tested, "a test document took part in choosing C"
+    assert len(report.chosen_C) == 3 and set(report.chosen_C) <= {1.0, 10.0}
+    assert "C chosen in each fold" in "\n".join(report.lines())
+
+
 def test_training_file_format(tmp_path) -> None:
     f = tmp_path / "train.jsonl"
     _write(f, [{"text": "a", "labels": ["x"], "doc": "d1", "weight": 0.5}, {"text": "b", "labels": []},

@@ -10,6 +10,10 @@ paragraph when it has at least one lexicon hit, and a document by the default
 document rule (two paragraphs; score ``1 - exp(-hits)`` per paragraph, threshold 0.5).
 Each fold's model scores its test documents with the document rule and thresholds
 it chose on its own training documents (see :func:`base.choose_document_rule`).
+The shipped configuration has ``C="auto"``: each fold's model also chooses its
+regularisation by an inner cross-validation on its own training documents
+(:mod:`kzlegalnlp.topics.select`), so the figures are those of nested
+cross-validation; the C each fold chose is printed.
 
 >>> m = prf(np.array([[1, 0], [1, 1]]), np.array([[1, 0], [0, 1]]), ["a", "b"])
 >>> m["a"]["precision"], m["a"]["recall"], m["b"]["f1"]
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -81,6 +85,7 @@ class Report:
     model: dict[str, Scores] = field(default_factory=dict)
     baseline: dict[str, Scores] = field(default_factory=dict)
     primary_accuracy: float | None = None
+    chosen_C: list[float] = field(default_factory=list)  # the C each fold's model chose (linear models)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -89,11 +94,14 @@ class Report:
 
         return {"labels": list(self.labels), "folds": self.folds, "n_documents": self.n_documents,
                 "model": conv(self.model), "baseline": conv(self.baseline),
-                "primary_accuracy": self.primary_accuracy}
+                "primary_accuracy": self.primary_accuracy, "chosen_C": self.chosen_C}
 
     def lines(self) -> list[str]:
         """A plain-text table per level: label, P/R/F1 of the model, F1 of the baseline."""
         out = [f"topics: {self.folds}-fold cross-validation grouped by document, {self.n_documents} documents"]
+        if self.chosen_C:
+            out.append("C chosen in each fold on its training documents only (nested CV): "
+                       + ", ".join(f"{c:g}" for c in self.chosen_C))
         for level in ("paragraph", "document"):
             m, b = self.model[level], self.baseline[level]
             out.append(f"{level}s (n={m.n})")
@@ -150,6 +158,7 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
     thresholds = np.zeros(Y.shape)
     doc_thr: dict[str, np.ndarray] = {}
     doc_scores: dict[str, np.ndarray] = {}
+    chosen: list[float] = []
     for tr, te in GroupKFold(n_splits=k).split(rows.texts, groups=rows.groups):
         test_docs = {rows.groups[i] for i in te}
         train = _subset(rows, {rows.groups[i] for i in tr})
@@ -162,25 +171,37 @@ def evaluate_topics(documents: Sequence[Document], *, gold: str | Path | None = 
                                      sample_weight=train.weights)
         P[te] = model.predict_proba([rows.texts[i] for i in te], [rows.groups[i] for i in te], rows.titles)
         thresholds[te] = model.thresholds_
+        if hasattr(model, "C_"):
+            chosen.append(float(model.C_))
         doc_thr.update({d: np.asarray(model.doc_thresholds_) for d in test_docs})
         doc_scores.update(zip(*aggregate_groups(P[te], [rows.groups[i] for i in te],
                                                 getattr(model, "doc_rule_", DEFAULT_RULE))))
-    report = Report(tuple(labels), k, len(doc_ids))
-    report.model = _score_levels(P, thresholds, doc_scores, doc_thr, rows, Y, labels)
+    report = Report(tuple(labels), k, len(doc_ids), chosen_C=chosen)
+    report.model = score_levels(P, thresholds, doc_scores, doc_thr, rows.doc_labels, Y, labels)
     L = _lexicon_scores(rows.texts, labels)
     half = np.full(Y.shape, 0.5)
-    report.baseline = _score_levels(L, half, dict(zip(*aggregate_groups(L, rows.groups))),
-                                    {d: np.full(len(labels), 0.5) for d in doc_ids}, rows, Y, labels)
+    report.baseline = score_levels(L, half, dict(zip(*aggregate_groups(L, rows.groups))),
+                                   {d: np.full(len(labels), 0.5) for d in doc_ids}, rows.doc_labels, Y, labels)
     report.primary_accuracy = _primary_accuracy(doc_scores, rows, labels)
     return report
 
 
-def _score_levels(P: np.ndarray, par_thr: np.ndarray, doc_scores: dict[str, np.ndarray],
-                  doc_thr: dict[str, np.ndarray], rows: Rows, Y: np.ndarray, labels: Sequence[str]) -> dict[str, Scores]:
+def score_levels(P: np.ndarray, par_thr: np.ndarray, doc_scores: Mapping[Any, np.ndarray],
+                 doc_thr: Mapping[Any, np.ndarray], doc_labels: Mapping[Any, Sequence[str]], Y: np.ndarray,
+                 labels: Sequence[str]) -> dict[str, Scores]:
+    """Paragraph and document :class:`Scores` of pooled predictions: paragraph scores ``P`` against
+    thresholds ``par_thr`` (one row per paragraph), document scores against document thresholds,
+    for the documents that have gold ``doc_labels``.
+
+    >>> s = score_levels(np.array([[0.9], [0.1]]), np.full((2, 1), 0.5), {"d": np.array([0.9])},
+    ...                  {"d": np.array([0.5])}, {"d": ["x"]}, np.array([[1], [0]]), ["x"])
+    >>> s["paragraph"].macro_all, s["document"].n
+    (1.0, 1)
+    """
     out = {"paragraph": Scores.of((P >= par_thr).astype(int), Y, labels)}
-    keep = [d for d in doc_scores if d in rows.doc_labels]
+    keep = [d for d in doc_scores if d in doc_labels]
     pred = np.array([(doc_scores[d] >= doc_thr[d]).astype(int) for d in keep]).reshape(len(keep), len(labels))
-    gold = label_matrix([rows.doc_labels[d] for d in keep], labels)
+    gold = label_matrix([doc_labels[d] for d in keep], labels)
     out["document"] = Scores.of(pred, gold, labels)
     return out
 

@@ -78,13 +78,17 @@ class TopicClassifier(DocumentMixin):
 
     Args:
         labels: label names (default: the shipped six). Other names train other topics.
-        C: inverse regularisation strength of each logistic regression.
+        C: inverse regularisation strength of each logistic regression: a number, or ``"auto"``
+            (the grid :data:`select.C_GRID`) or a sequence of numbers, chosen in ``fit`` by a grouped
+            cross-validation on the training data only (see :mod:`kzlegalnlp.topics.select`); the
+            value used is ``C_``.
         ngram_range: char n-gram sizes.
         min_df: minimum number of training texts an n-gram must occur in.
         max_features: cap on the n-gram vocabulary.
         evidence_weight: scale of the lexicon / article-topic columns (0 switches them off).
         use_articles: add article references mapped to topics as evidence columns.
-        cv: folds of the inner cross-validation whose out-of-fold scores choose the thresholds.
+        cv: folds of the inner cross-validations: the one whose out-of-fold scores choose the
+            thresholds, and the one that chooses ``C`` from a grid.
         random_state: seed of the inner folds.
         analyzer: ``"char"`` n-grams or ``"prefix"`` word prefixes (see :class:`CharNgrams`).
         context_weight: scale of the document-context columns (see :func:`weak.context`; 0 switches them off).
@@ -97,7 +101,7 @@ class TopicClassifier(DocumentMixin):
     2.0
     """
 
-    def __init__(self, labels: Sequence[str] | None = None, *, C: float = 10.0, ngram_range: tuple[int, int] = (3, 5),
+    def __init__(self, labels: Sequence[str] | None = None, *, C: float | str | Sequence[float] = 10.0, ngram_range: tuple[int, int] = (3, 5),
                  min_df: int = 2, max_features: int | None = 200_000, evidence_weight: float = 1.0,
                  use_articles: bool = True, cv: int = 3, random_state: int = 0, analyzer: str = "char",
                  context_weight: float = 1.0, enumerations: bool = True, context_prior: float = CONTEXT_PRIOR) -> None:
@@ -189,18 +193,51 @@ class TopicClassifier(DocumentMixin):
         self.featurizer_ = CharNgrams(self.ngram_range, self.min_df, self.max_features, self.analyzer).fit(X)
         dense = self._evidence(X, groups, titles)
         D = self._design(X, dense)
-        self.coef_, self.intercept_ = self._fit_linear(D, Y, w)
-        oof = self._out_of_fold(D, Y, w, groups)
         N = self._enumerated(X, dense) if self.enumerations else np.zeros(Y.shape, np.float32)
+        self.C_, self.C_scores_ = self._select_C(D, Y, w, groups, doc_labels, N)
+        self._fit_design(D, Y, w, groups, doc_labels, N, self.C_)
+        self.train_info_ = {"n_texts": len(X), "positives": {lab: int(Y[:, j].sum()) for j, lab in enumerate(self.classes_)},
+                            "n_features": int(D.shape[1]), "C": self.C_,
+                            "C_scores": {str(c): s for c, s in self.C_scores_.items()},
+                            "seconds": round(time.perf_counter() - t0, 2)}
+        return self
+
+    def _fit_design(self, D: Any, Y: np.ndarray, w: np.ndarray, groups: Sequence | None,
+                    doc_labels: Mapping[Any, Sequence[str]] | None, N: np.ndarray, C: float) -> "TopicClassifier":
+        """Everything ``fit`` learns from the design matrix ``D`` (features already built):
+        coefficients, enumeration penalty, thresholds and document rule, with regularisation ``C``."""
+        self.coef_, self.intercept_ = self._fit_linear(D, Y, w, C)
+        oof = self._out_of_fold(D, Y, w, groups, C)
         self.enumeration_penalty_ = choose_penalty(oof, Y, N)
         oof = _sigmoid(_logit(oof) - self.enumeration_penalty_ * N)
         self.thresholds_ = thresholds_for(oof, Y)
         # documents follow from paragraphs (see aggregate.py), by a rule chosen on the training documents
         self.doc_rule_, self.doc_thresholds_ = choose_document_rule(
-            oof, groups if groups is not None else range(len(X)), doc_labels, self.classes_, self.thresholds_)
-        self.train_info_ = {"n_texts": len(X), "positives": {lab: int(Y[:, j].sum()) for j, lab in enumerate(self.classes_)},
-                            "n_features": int(D.shape[1]), "seconds": round(time.perf_counter() - t0, 2)}
+            oof, groups if groups is not None else range(len(Y)), doc_labels, self.classes_, self.thresholds_)
         return self
+
+    def _select_C(self, D: Any, Y: np.ndarray, w: np.ndarray, groups: Sequence | None,
+                  doc_labels: Mapping[Any, Sequence[str]] | None, N: np.ndarray) -> tuple[float, dict[float, float]]:
+        """``C`` from :func:`select.c_grid` by :func:`select.select_C` on these training rows only
+        (the features of ``D`` are shared by every inner fold, see :mod:`kzlegalnlp.topics.select`)."""
+        from .select import FULL_WEIGHT, c_grid, select_C
+
+        given = groups is not None  # without groups each text is its own document, as in _out_of_fold
+        groups = list(groups) if groups is not None else list(range(len(Y)))
+
+        def fit_part(rows: np.ndarray, C: float) -> "TopicClassifier":
+            part = type(self)(**self.get_params())
+            part.classes_ = self.classes_
+            part_groups = [groups[i] for i in rows]
+            kept = set(part_groups)
+            part_docs = {d: v for d, v in (doc_labels or {}).items() if d in kept}
+            return part._fit_design(D[rows], Y[rows], w[rows], part_groups if given else None, part_docs, N[rows], C)
+
+        def score_part(part: "TopicClassifier", rows: np.ndarray) -> np.ndarray:
+            return _sigmoid(D[rows] @ part.coef_ + part.intercept_ - part.enumeration_penalty_ * N[rows])
+
+        return select_C(c_grid(self.C), fit_part, score_part, Y, groups, w >= FULL_WEIGHT, doc_labels, self.classes_,
+                        self.cv)
 
     @staticmethod
     def _labels_from(y: Any) -> tuple[str, ...]:
@@ -209,7 +246,7 @@ class TopicClassifier(DocumentMixin):
         found = sorted({lab for row in y for lab in row})
         return DEFAULT_LABELS if set(found) <= set(DEFAULT_LABELS) else tuple(found)
 
-    def _fit_linear(self, D: Any, Y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _fit_linear(self, D: Any, Y: np.ndarray, w: np.ndarray, C: float) -> tuple[np.ndarray, np.ndarray]:
         from sklearn.linear_model import LogisticRegression
 
         coef = np.zeros((D.shape[1], Y.shape[1]), dtype=np.float32)
@@ -217,13 +254,13 @@ class TopicClassifier(DocumentMixin):
         for j in range(Y.shape[1]):
             if 0 < Y[:, j].sum() < len(Y):
                 # the dual problem is much faster here: far more features than texts
-                lr = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000,
+                lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000,
                                         random_state=self.random_state)
                 lr.fit(D, Y[:, j], sample_weight=w)
                 coef[:, j], intercept[j] = lr.coef_[0], lr.intercept_[0]
         return coef, intercept
 
-    def _out_of_fold(self, D: Any, Y: np.ndarray, w: np.ndarray, groups: Sequence | None) -> np.ndarray:
+    def _out_of_fold(self, D: Any, Y: np.ndarray, w: np.ndarray, groups: Sequence | None, C: float) -> np.ndarray:
         """Scores of each training text from a model that did not see its document."""
         from sklearn.model_selection import GroupKFold, KFold
 
@@ -238,7 +275,7 @@ class TopicClassifier(DocumentMixin):
         # start from in-sample scores: they stay where a fold has no positive of a label
         oof = _sigmoid(D @ self.coef_ + self.intercept_)
         for tr, te in splits:
-            coef, icpt = self._fit_linear(D[tr], Y[tr], w[tr])
+            coef, icpt = self._fit_linear(D[tr], Y[tr], w[tr], C)
             seen = (Y[tr].sum(axis=0) > 0) & (Y[tr].sum(axis=0) < len(tr))
             oof[np.ix_(te, seen)] = _sigmoid(D[te] @ coef[:, seen] + icpt[seen])
         return oof

@@ -2,8 +2,9 @@
 
 A linear model directory holds:
 
-* ``config.json``: format, labels, parameters, paragraph and document thresholds, the document
-  rule (``doc_rule``) and the penalty for topics named only in enumerations;
+* ``config.json``: format, labels, parameters, the regularisation used (``C_``: ``params.C`` may be
+  ``"auto"`` or a grid, see :mod:`kzlegalnlp.topics.select`), paragraph and document thresholds, the
+  document rule (``doc_rule``) and the penalty for topics named only in enumerations;
 * ``vocab.json``: the n-gram vocabulary in column order;
 * ``arrays.npz``: ``idf``, ``coef``, ``intercept`` (read with ``allow_pickle=False``);
 * ``MANIFEST.json``: the sha256 of each file above. A changed, missing or extra
@@ -72,7 +73,10 @@ def save_linear(model: Any, folder: Path) -> Path:
     params = model.get_params()
     params["ngram_range"] = list(params["ngram_range"])
     params["labels"] = list(model.classes_)
+    if not isinstance(params["C"], (str, int, float)):
+        params["C"] = [float(c) for c in params["C"]]
     config = {"format": FORMAT, "format_version": FORMAT_VERSION, "labels": list(model.classes_), "params": params,
+              "C_": float(model.C_),
               "thresholds": [float(t) for t in model.thresholds_],
               "doc_thresholds": [float(t) for t in model.doc_thresholds_],
               "enumeration_penalty": float(getattr(model, "enumeration_penalty_", 0.0)),
@@ -113,6 +117,7 @@ def load_linear(cls: type, folder: Path) -> Any:
                                   params.get("analyzer", "char"))
     model.featurizer_.set_vocabulary(vocab, idf)
     model.coef_, model.intercept_ = coef, intercept
+    model.C_ = float(config.get("C_", params["C"]))  # models saved before C could be chosen had a number
     model.thresholds_ = np.asarray(config["thresholds"], float)
     model.doc_thresholds_ = np.asarray(config["doc_thresholds"], float)
     if "doc_rule" in config:  # models saved before the rule was chosen use the class default
