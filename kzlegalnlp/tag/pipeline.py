@@ -120,6 +120,9 @@ class Outcome:
     seconds: float = 0.0
     cached: bool = False
     part_paths: tuple[str, ...] = ()  # empty when the file could not be loaded: no rows
+    # the part files' rows, kept when the file was tagged in this process (no worker
+    # pickles them): the runner then need not read back what was just written
+    rows: list[str] | None = None
 
     def merge(self, other: "Outcome") -> "Outcome":
         """This file's outcome followed by its next slice's."""
@@ -127,6 +130,7 @@ class Outcome:
         self.seconds += other.seconds
         self.cached = self.cached and other.cached
         self.part_paths += other.part_paths
+        self.rows = self.rows + other.rows if self.rows is not None and other.rows is not None else None
         return self
 
     @property
@@ -135,13 +139,17 @@ class Outcome:
         return bool(self.summary.errors)
 
 
+# one encoder for the whole run: json.dumps with options builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(row: dict[str, Any]) -> str:
     """One JSONL line (no newline): UTF-8 text as is, compact, key order kept.
 
     >>> dumps({"b": "Сот", "a": [1, None]})
     '{"b":"Сот","a":[1,null]}'
     """
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(row)
 
 
 def _safely(call: Callable[[], Any], default: Any, stage: str, doc: Document, job: Job,
@@ -221,8 +229,11 @@ def read_part_summary(path: str) -> FileSummary:
     return FileSummary.from_dict(json.loads(payload))
 
 
-def process_file(job: Job, steps: Steps) -> Outcome:
+def process_file(job: Job, steps: Steps, keep_rows: bool = False) -> Outcome:
     """Tag one file (or one slice of its documents); write its part file unless it cannot be loaded.
+
+    ``keep_rows``: also hand the rows back in :attr:`Outcome.rows` (when the caller
+    is in the same process: a worker's outcome is pickled, and should stay small).
 
     >>> import tempfile
     >>> from kzlegalnlp.errors import EmptyFileError
@@ -254,4 +265,4 @@ def process_file(job: Job, steps: Steps) -> Outcome:
         lines.extend(_doc_lines(doc, steps, job, summary))
     write_part(job.part, summary, lines)
     return Outcome(job.index, job.source, job.size, summary, time.perf_counter() - started,
-                   part_paths=(job.part,))
+                   part_paths=(job.part,), rows=lines if keep_rows else None)

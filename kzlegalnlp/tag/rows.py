@@ -12,17 +12,21 @@ in their order, so that every run writes the same bytes.
 from __future__ import annotations
 
 import bisect
+from dataclasses import fields
+from functools import lru_cache
 from typing import Any, Sequence
 
-from ..records import SCHEMA_VERSION, ArticleRef, Document, Paragraph, Statistic, TopicScores
+from ..records import SCHEMA_VERSION, _plain, ArticleRef, Document, Paragraph, Statistic, TopicScores
 from .schema import TABLES
 
 _SCORE_DIGITS = 4
+# column names per table, looked up once: a run builds a row per paragraph
+_COLUMNS = {table: tuple(c.name for c in columns) for table, columns in TABLES.items()}
 
 
 def _ordered(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """The row with the table's columns in schema order (missing ones None)."""
-    return {c.name: values.get(c.name) for c in TABLES[table]}
+    return {name: values.get(name) for name in _COLUMNS[table]}
 
 
 def _where(doc_id: str, source: str, line: int | None, start: int, end: int) -> dict[str, Any]:
@@ -31,22 +35,23 @@ def _where(doc_id: str, source: str, line: int | None, start: int, end: int) -> 
             "char_start": start, "char_end": end}
 
 
-def _topic_fields(scores: TopicScores | None) -> dict[str, Any]:
+def _add_topic_fields(row: dict[str, Any], scores: TopicScores | None) -> dict[str, Any]:
+    """Append the topic columns (the last three of documents and paragraphs) to ``row``."""
     if scores is None:
-        return {"topics": [], "primary_topic": None, "topic_scores": {}}
-    return {
-        "topics": list(scores.labels),
-        "primary_topic": scores.primary,
-        # rounded and sorted so the bytes do not depend on float noise or dict order
-        "topic_scores": {k: round(float(v), _SCORE_DIGITS) for k, v in sorted(scores.scores.items())},
-    }
+        row["topics"], row["primary_topic"], row["topic_scores"] = [], None, {}
+        return row
+    row["topics"] = list(scores.labels)
+    row["primary_topic"] = scores.primary
+    # rounded and sorted so the bytes do not depend on float noise or dict order
+    row["topic_scores"] = {k: round(float(v), _SCORE_DIGITS) for k, v in sorted(scores.scores.items())}
+    return row
 
 
 def document_row(
     doc: Document, scores: TopicScores | None, n_articles: int, n_statistics: int
 ) -> dict[str, Any]:
-    """The ``documents.jsonl`` row of one document."""
-    values = {
+    """The ``documents.jsonl`` row of one document (built in schema order, see the tests)."""
+    row = {
         **_where(doc.doc_id, doc.source, doc.line_start, doc.char_start, doc.char_end),
         "kind": doc.kind,
         "lang": doc.lang,
@@ -61,26 +66,28 @@ def document_row(
         "n_references": len(doc.references),
         "n_articles": n_articles,
         "n_statistics": n_statistics,
-        **_topic_fields(scores),
     }
-    return _ordered("documents", values)
+    return _add_topic_fields(row, scores)
 
 
 def paragraph_row(
     doc: Document, para: Paragraph, section: str, scores: TopicScores | None
 ) -> dict[str, Any]:
-    """The ``paragraphs.jsonl`` row of one paragraph (``section``: body or references)."""
-    values = {
-        **_where(doc.doc_id, doc.source, para.line_start, para.char_start, para.char_end),
+    """The ``paragraphs.jsonl`` row of one paragraph (``section``: body or references).
+
+    Built in schema order directly (a run makes one per paragraph); a test checks the order.
+    """
+    row = {
+        "schema_version": SCHEMA_VERSION, "doc_id": doc.doc_id, "source": doc.source, "line": para.line_start,
+        "char_start": para.char_start, "char_end": para.char_end,
         "index": para.index,
         "section": section,
         "lang": para.lang,
         "line_start": para.line_start,
         "line_end": para.line_end,
         "text": para.text,
-        **_topic_fields(scores),
     }
-    return _ordered("paragraphs", values)
+    return _add_topic_fields(row, scores)
 
 
 class ParagraphFinder:
@@ -119,9 +126,20 @@ def _location(doc: Document, rec: ArticleRef | Statistic, finder: ParagraphFinde
             "paragraph_index": finder.index_of(rec.char_start)}
 
 
+@lru_cache(maxsize=None)
+def _shared_fields(record_type: type, table: str) -> tuple[str, ...]:
+    """The fields of ``record_type`` that are columns of ``table``."""
+    return tuple(f.name for f in fields(record_type) if f.name in _COLUMNS[table])
+
+
+def _record_values(rec: ArticleRef | Statistic, table: str) -> dict[str, Any]:
+    """What ``rec.to_dict()`` gives for the table's columns, without converting every field."""
+    return {name: _plain(getattr(rec, name)) for name in _shared_fields(type(rec), table)}
+
+
 def article_row(ref: ArticleRef, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
     """The ``articles.jsonl`` row of one reference."""
-    values = ref.to_dict()
+    values = _record_values(ref, "articles")
     values["article_topics"] = list(ref.topics)
     values.update(_location(doc, ref, finder or ParagraphFinder(doc)))
     return _ordered("articles", values)
@@ -129,7 +147,7 @@ def article_row(ref: ArticleRef, doc: Document, finder: ParagraphFinder | None =
 
 def statistic_row(stat: Statistic, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
     """The ``statistics.jsonl`` row of one figure."""
-    values = stat.to_dict()
+    values = _record_values(stat, "statistics")
     values.update(_location(doc, stat, finder or ParagraphFinder(doc)))
     return _ordered("statistics", values)
 

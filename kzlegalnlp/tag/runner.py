@@ -16,7 +16,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..records import SCHEMA_VERSION
 from . import rows
@@ -215,7 +215,7 @@ def _outcomes(slots: list[Job | Outcome], steps: Steps | None, factory: StepsFac
         pool.shutdown()
         return
     for slot in slots:
-        yield process_file(slot, steps) if isinstance(slot, Job) else slot  # type: ignore[arg-type]
+        yield process_file(slot, steps, keep_rows=True) if isinstance(slot, Job) else slot  # type: ignore[arg-type]
 
 
 def _per_file(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
@@ -233,12 +233,21 @@ def _per_file(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
 
 
 def _copy_parts(outcome: Outcome, writers: TableWriters) -> None:
+    """Write the file's rows into the tables: from memory when the outcome has them,
+    else from its part files (a worker's, or one kept from an earlier run)."""
+    if outcome.rows is not None:
+        _write_rows(outcome.rows, writers)
+        return
     for part in outcome.part_paths:
         with open(part, encoding="utf-8") as fh:
             next(fh)  # the summary line
-            for line in fh:
-                table, _, payload = line.rstrip("\n").partition("\t")
-                writers.write(table, payload)
+            _write_rows((line.rstrip("\n") for line in fh), writers)
+
+
+def _write_rows(lines: Iterable[str], writers: TableWriters) -> None:
+    for line in lines:
+        table, _, payload = line.partition("\t")
+        writers.write(table, payload)
 
 
 def _prune(parts: Path, keep: set[str]) -> None:
