@@ -145,8 +145,9 @@ def test_cli_train_then_classify(tmp_path) -> None:
            + [{"text": t, "labels": [], "doc": f"o{i}"} for i, t in enumerate(OTHER)])
     res = CliRunner().invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "model")])
     assert res.exit_code == 0, res.output
-    assert "labels bribes, fraud" in res.output
+    assert "labels bribes, fraud" in res.output and "; C " in res.output  # C chosen by grouped CV on the file
     model = TopicClassifier.load(tmp_path / "model")
+    assert len(model.train_info_["C_scores"]) == 3 and model.C == "auto"  # every candidate C was scored
     assert classify("Мошенники похитили деньги через поддельный сайт банка.", model=model).primary == "fraud"
     assert classify(docs[1], model=str(tmp_path / "model")).primary == "bribes"
     assert (model.doc_thresholds_ == model.thresholds_).all()

@@ -58,10 +58,12 @@ def evaluate_command(gold: str | None = None, folds: int = 5, backend: str = "li
 
 
 def train_command(data: str | Path, out: str | Path, labels: str | None = None, backend: str = "linear",
-                  encoder: str | None = None, epochs: int = 3, C: float = 10.0) -> str:
+                  encoder: str | None = None, epochs: int = 3, C: float | str = "auto") -> str:
     """Train on a user's JSONL (format: :mod:`kzlegalnlp.topics.data_io`) and save to ``out``.
 
-    ``labels`` is a comma-separated list; by default the labels found in the file.
+    ``labels`` is a comma-separated list; by default the labels found in the file. ``C`` (linear
+    backend): a number, or ``"auto"`` to choose it as the shipped model does, by a cross-validation
+    grouped by ``doc`` on the file's full-weight rows (see :mod:`kzlegalnlp.topics.select`).
     """
     rows = load_training(data)
     names = check_labels(labels.split(",")) if labels else check_labels(rows.label_names())
@@ -76,5 +78,6 @@ def train_command(data: str | Path, out: str | Path, labels: str | None = None, 
     extra = {"doc_labels": rows.doc_labels} if backend == "linear" else {}  # the linear model chooses its document rule
     model.fit(rows.texts, rows.labels, groups=rows.groups, titles=rows.titles, sample_weight=rows.weights, **extra)
     model.save(out)
-    return (f"trained {backend} model on {len(rows.texts)} paragraphs, labels {', '.join(names)}; "
+    chosen = f"C {model.C_:g}; " if hasattr(model, "C_") else ""
+    return (f"trained {backend} model on {len(rows.texts)} paragraphs, labels {', '.join(names)}; {chosen}"
             f"thresholds {', '.join(f'{t:.2f}' for t in model.thresholds_)} -> {out}")
