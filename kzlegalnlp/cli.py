@@ -118,13 +118,20 @@ def train_command(
     backend: str = typer.Option("linear", "--backend", help="linear or hf."),
     encoder: str = typer.Option(None, "--encoder", help="Local encoder directory (hf backend)."),
     epochs: int = typer.Option(3, "--epochs", min=1, help="Training epochs (hf backend)."),
+    c: str = typer.Option("auto", "--C", help="Regularisation of the linear model: a number, or auto "
+                          "(chosen from 1, 3, 10 by cross-validation grouped by document)."),
 ) -> None:
     """Train a topic model on your own labelled paragraphs."""
     from .topics.commands import train_command as run
     from .errors import KzlError
 
     try:
-        typer.echo(run(data, out, labels, backend, encoder, epochs))
+        C: float | str = c if c == "auto" else float(c)
+    except ValueError:
+        typer.echo(f"error: --C must be a number or 'auto', got {c!r}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        typer.echo(run(data, out, labels, backend, encoder, epochs, C=C))
     except KzlError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -153,6 +153,21 @@ def test_cli_train_then_classify(tmp_path) -> None:
     assert (model.doc_thresholds_ == model.thresholds_).all()
 
 
+def test_cli_train_takes_a_fixed_C_or_refuses_a_bad_one(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kzlegalnlp.cli import app
+
+    data = tmp_path / "my.jsonl"
+    _write(data, [{"text": t, "labels": ["fraud"], "doc": f"d{i}"} for i, t in enumerate(FRAUD)]
+           + [{"text": t, "labels": [], "doc": f"o{i}"} for i, t in enumerate(OTHER)])
+    res = CliRunner().invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "m"), "--C", "3"])
+    assert res.exit_code == 0 and "; C 3;" in res.output, res.output
+    assert TopicClassifier.load(tmp_path / "m").C == 3.0
+    res = CliRunner().invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "m2"), "--C", "x"])
+    assert res.exit_code == 2 and "--C must be a number" in res.output
+
+
 def test_cli_errors_name_the_file_and_exit_2(tmp_path) -> None:
     from typer.testing import CliRunner
 
