@@ -61,7 +61,6 @@ _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)"
 _ABBREVIATION_END = re.compile(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,8}\s){0,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}[.,;:)»\]]+")
 _NUMBERED = re.compile(r"\d{1,2}\.\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")  # "1. Иванов И.И. ..."
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
-_WORD_AT_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
 # a whole hyphenated word (tested with fullmatch on space-separated tokens)
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
@@ -100,27 +99,38 @@ def split_lines(text: str) -> list[Line]:
 
     >>> [(l.number, l.text) for l in split_lines("a\\r\\n\\nb")]
     [(1, 'a'), (2, ''), (3, 'b')]
+    >>> split_lines("a\\n  b \\n")[1]
+    Line(number=2, start=4, end=5, text='b', indented=True, spaced=True)
     """
-    lines: list[Line] = []
+    if "\r" not in text:
+        # the common case: str.split is several times cheaper than a regex scan
+        raws = text.split("\n")
+        if not raws[-1]:
+            raws.pop()  # a final line break ends the last line, it opens none
+        lines, pos = [], 0
+        for number, raw in enumerate(raws, 1):
+            lines.append(_line_of(raw, number, pos))
+            pos += len(raw) + 1
+        return lines
+    lines = []
     pos = 0
     number = 1
     for match in _LINE_BREAK.finditer(text):
-        lines.append(_line(text, number, pos, match.start()))
+        lines.append(_line_of(text[pos:match.start()], number, pos))
         pos, number = match.end(), number + 1
     if pos < len(text):
-        lines.append(_line(text, number, pos, len(text)))
+        lines.append(_line_of(text[pos:], number, pos))
     return lines
 
 
-def _line(text: str, number: int, start: int, end: int) -> Line:
-    raw = text[start:end]
+def _line_of(raw: str, number: int, start: int) -> Line:
+    """The :class:`Line` of ``raw``, the text of line ``number`` starting at offset ``start``."""
     content = raw.strip()
     if not content:
         return Line(number, start, start, "", False)
     lead = len(raw) - len(raw.lstrip())
-    first = start + lead
-    last = first + len(content)
-    return Line(number, first, last, content, lead > 0, last < end and text[last] == " ")
+    last = lead + len(content)  # in ``raw``
+    return Line(number, start + lead, start + last, content, lead > 0, raw[last:last + 1] == " ")
 
 
 def is_page_number(lines: Sequence[Line], i: int) -> bool:
@@ -289,9 +299,14 @@ def usual_gap(lines: Sequence[Line]) -> int:
     >>> usual_gap(split_lines("a\\n\\nb\\n\\nc\\n\\n\\n\\nd")), usual_gap(split_lines("a\\nb\\nc"))
     (1, 0)
     """
+    return _most_common_gap(printed_lines(lines))
+
+
+def _most_common_gap(printed: Sequence[Line]) -> int:
+    """The most common number of blank lines between consecutive ``printed`` lines."""
     counts: dict[int, int] = {}
     prev = None
-    for ln in printed_lines(lines):
+    for ln in printed:
         if prev is not None:
             gap = ln.number - prev.number - 1
             counts[gap] = counts.get(gap, 0) + 1
@@ -315,9 +330,12 @@ class Layout:
     @classmethod
     def of(cls, lines: Sequence[Line]) -> "Layout":
         """Measure the layout of ``lines``."""
-        pages = frozenset(ln.number for i, ln in enumerate(lines) if is_page_number(lines, i))
+        # each line is tested once: the page numbers also decide the printed lines of the gap
+        page = [is_page_number(lines, i) for i in range(len(lines))]
+        pages = frozenset(ln.number for ln, is_page in zip(lines, page) if is_page)
+        printed = [ln for ln, is_page in zip(lines, page) if ln.text and not is_page]
         width = text_width(lines)
-        return cls(width < WRAPPED_WIDTH, width, usual_gap(lines), pages)
+        return cls(width < WRAPPED_WIDTH, width, _most_common_gap(printed), pages)
 
     def breaks_between(self, a: Line, b: Line) -> bool:
         """True when a paragraph ends after ``a`` and another starts at ``b``.
@@ -354,8 +372,13 @@ class Layout:
 def _name_line(line: Line) -> bool:
     """A short line that is an author's name (headings and name lines are short:
     the patterns are skipped on full-width lines)."""
-    return len(line.text) <= HEADING_CHARS and bool(
-        PATTERNS["full_name_line"].matches(line.text) or PATTERNS["initials_author"].matches(line.text))
+    return len(line.text) <= HEADING_CHARS and _is_name_text(line.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_text(text: str) -> bool:
+    # cached: each line is tested twice, as the line after a break and as the one before
+    return bool(PATTERNS["full_name_line"].matches(text) or PATTERNS["initials_author"].matches(text))
 
 
 def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
@@ -391,13 +414,14 @@ class _Builder:
     def copy(self, text: str, source: int, line: int) -> None:
         if not text:
             return
-        last = self.spans[-1] if self.spans else None
-        if last and last[1] + last[2] == source and last[3] == line:
-            last[2] += len(text)
+        n = len(text)
+        spans = self.spans
+        if spans and (last := spans[-1])[1] + last[2] == source and last[3] == line:
+            last[2] += n
         else:
-            self.spans.append([self.size, source, len(text), line])
+            spans.append([self.size, source, n, line])
         self.parts.append(text)
-        self.size += len(text)
+        self.size += n
 
     def replace(self, char: str, source: int, line: int) -> None:
         """Add ``char`` standing for the source character at ``source``."""
@@ -412,16 +436,17 @@ class _Builder:
 
 def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
     """Copy ``line.text[:stop]``, collapsing inner white-space runs to one space."""
-    if "  " not in line.text and line.text.isprintable():
+    text = line.text
+    if "  " not in text and text.isprintable():
         # the common case: isprintable() is False for every space but U+0020
-        builder.copy(line.text[:stop], line.start, line.number)
+        builder.copy(text[:stop] if stop < len(text) else text, line.start, line.number)
         return
     pos = 0
-    for match in _ODD_SPACE.finditer(line.text, 0, stop):
-        builder.copy(line.text[pos:match.start()], line.start + pos, line.number)
+    for match in _ODD_SPACE.finditer(text, 0, stop):
+        builder.copy(text[pos:match.start()], line.start + pos, line.number)
         builder.replace(" ", line.start + match.start(), line.number)
         pos = match.end()
-    builder.copy(line.text[pos:stop], line.start + pos, line.number)
+    builder.copy(text[pos:stop], line.start + pos, line.number)
 
 
 def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
@@ -441,10 +466,13 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
     """
     lines = [ln for ln in lines if ln.text]
     builder = _Builder()
+    last = len(lines) - 1
     for k, line in enumerate(lines):
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
         stop = len(line.text)
-        joint = _joint(line, nxt, rule) if nxt else None
+        # only a line ending in a hyphen needs the rule; the last line meets nothing
+        joint = "space" if k < last else None
+        if joint and line.text[-1] == "-":
+            joint = _joint(line, lines[k + 1], rule)
         if joint == "join":
             stop -= 1  # drop the soft hyphen
         _copy_line(builder, line, stop)
@@ -453,27 +481,43 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         elif joint == "space":
             builder.replace(" ", line.end if line.end > line.start else line.start, line.number)
     text = "".join(builder.parts)
-    first, last = lines[0], lines[-1]
+    first, final = lines[0], lines[-1]
     return Paragraph(
         text=text,
         char_start=first.start,
-        char_end=last.end,
+        char_end=final.end,
         line_start=first.number,
-        line_end=last.number,
+        line_end=final.number,
         lang=lang or detect_lang(text, context=context),
         index=index,
         pieces=builder.pieces(),
     )
 
 
+def _letters_before_hyphen(text: str, limit: int = 60) -> str:
+    """The run of letters (``[^\\W\\d_]``) before the final hyphen of ``text``, within its
+    last ``limit`` characters: a backward scan, where a regex search ending in ``-$``
+    would try every start position of the window.
+
+    >>> _letters_before_hyphen("интернет-алаяқ-"), _letters_before_hyphen("2019-"), _letters_before_hyphen("x²-")
+    ('алаяқ', '', 'x²')
+    """
+    end = len(text) - 1
+    start, floor = end, max(0, len(text) - limit)
+    # a regex word character that is not a decimal digit (nor "_", which is not alnum)
+    while start > floor and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1
+    return text[start:end]
+
+
 def _joint(line: Line, nxt: Line, rule: HyphenRule) -> str:
     """How ``line`` meets ``nxt``: ``"space"``, ``"join"`` (soft hyphen) or ``"keep"``."""
     if not line.text.endswith("-"):
         return "space"
-    left = _WORD_AT_END.search(line.text, max(0, len(line.text) - 60))
+    left = _letters_before_hyphen(line.text)
     right = _WORD_AT_START.match(nxt.text)
     if left and right:
-        return "keep" if rule.keep(left.group(1), right.group()) else "join"
+        return "keep" if rule.keep(left, right.group()) else "join"
     if line.text.endswith("-") and nxt.text[:1].isdigit() and line.text[-2:-1].isdigit():
         return "keep"  # a number range split at the line end: 2019-/2020
     return "space"
