@@ -346,38 +346,44 @@ class Layout:
         """
         if not self.wrapped:
             return True
-        gap = b.number - a.number - 1
-        if gap > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
+        at, bt = a.text, b.text  # read once: this runs for every pair of printed lines
+        if b.number - a.number - 1 > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
             return True
-        if _LIST_ITEM.match(b.text) and (a.text.endswith((":", ";", ".", "!", "?"))
-                                         or _NUMBERED.match(b.text)):
+        if _LIST_ITEM.match(bt) and (at.endswith((":", ";", ".", "!", "?")) or _NUMBERED.match(bt)):
             return True  # a list item; after an unfinished line a dash or "1)" runs on
         # headings and name lines are short: skip their patterns on full lines
-        if len(a.text) <= HEADING_CHARS and PATTERNS["reference_heading"].matches(a.text):
+        a_short = len(at) <= HEADING_CHARS
+        if a_short and _is_reference_heading(at):
             return True
-        if is_caps(a.text) != is_caps(b.text) and not _ABBREVIATION_END.fullmatch(b.text):
+        a_caps = is_caps(at)
+        if a_caps != is_caps(bt) and not _ABBREVIATION_END.fullmatch(bt):
             return True  # heading, surname; but "... practices of" + "ICAO." runs on
-        if _name_line(b):
+        if len(bt) <= HEADING_CHARS and _is_name_text(bt):
             return True  # "Surname Name Patronymic" or "Петров П.П., к.ю.н." opens an author block
-        if _name_line(a):
+        if a_short and _is_name_text(at):
             return True  # ... and stands alone: the position follows on its own line
-        if PATTERNS["section_label"].regex.match(b.text):
+        if _SECTION_LABEL.match(bt):
             return True  # "Аннотация.", "Түйін сөздер:", "Keywords:" open their paragraph
-        upper_next = b.text[:1].isupper() or b.text[:1] in "«\"“(" or b.text[:1].isdigit()
-        if _SENTENCE_END.search(a.text) and upper_next:
+        head = bt[:1]
+        upper_next = head.isupper() or head in "«\"“(" or head.isdigit()
+        if upper_next and _SENTENCE_END.search(at):
             return True  # a finished sentence, then a new one
-        return len(a.text) < SHORT_LINE * self.width and upper_next and not is_caps(a.text)
+        return upper_next and len(at) < SHORT_LINE * self.width and not a_caps
 
 
-def _name_line(line: Line) -> bool:
-    """A short line that is an author's name (headings and name lines are short:
-    the patterns are skipped on full-width lines)."""
-    return len(line.text) <= HEADING_CHARS and _is_name_text(line.text)
+@lru_cache(maxsize=8192)
+def _is_reference_heading(text: str) -> bool:
+    # cached: a short line is tested again as the next pair's first line
+    return bool(PATTERNS["reference_heading"].matches(text))
+
+
+_SECTION_LABEL = PATTERNS["section_label"].regex
 
 
 @lru_cache(maxsize=8192)
 def _is_name_text(text: str) -> bool:
-    # cached: each line is tested twice, as the line after a break and as the one before
+    """An author's name line: "Surname Name Patronymic" or "Петров П.П., к.ю.н." (cached:
+    each line is tested twice, as the line after a break and as the one before)."""
     return bool(PATTERNS["full_name_line"].matches(text) or PATTERNS["initials_author"].matches(text))
 
 
