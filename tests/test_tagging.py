@@ -177,6 +177,25 @@ def test_workers_give_the_same_output(corpus, tmp_path, workers):
     assert "manifest.json" in one and "errors.jsonl" in one
 
 
+def test_one_worker_writes_rows_from_memory_and_keeps_none(corpus, tmp_path, monkeypatch):
+    # one worker hands its rows over in memory (the parts are still written, for --resume),
+    # and drops them once written, so memory stays flat however many outcomes a caller keeps
+    seen = []
+    read_parts = []
+    real_open = open
+
+    def spy_open(path, *args, **kwargs):
+        if str(path).endswith(".part") and "w" not in (args[0] if args else kwargs.get("mode", "r")):
+            read_parts.append(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy_open)
+    _run(corpus, tmp_path / "out", on_file=seen.append)
+    assert len(seen) == len(FILES) and all(o.rows is None and o.part_paths for o in seen)
+    assert read_parts == []
+    assert len(list((tmp_path / "out" / runner.STATE_DIR / "parts").iterdir())) == len(FILES)
+
+
 def _multi(corpus: Path) -> None:
     """A file of many documents holding most of the input: it gets cut into slices."""
     paras = [f"Баяндама {i}: алаяқтық 1{i} % өсті (ст. 19{i % 3}).\nЕкінші жол." for i in range(40)]

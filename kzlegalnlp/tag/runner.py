@@ -303,6 +303,7 @@ def tag(
             for err in outcome.summary.errors:
                 writers.write("errors", dumps(err))
             _copy_parts(outcome, writers)
+            outcome.rows = None  # written: a caller keeping outcomes must not keep every row
             summary.add(outcome)
             manifest.append(_manifest_entry(sources[outcome.index], outcome, digests.get(outcome.index)))
             kept_parts.update(Path(p).name for p in outcome.part_paths)
