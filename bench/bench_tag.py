@@ -9,6 +9,7 @@ worker on a quarter and a half of the big input.
     python bench/bench_tag.py                 # everything (the 50 MB runs take minutes)
     python bench/bench_tag.py --size-mb 10    # a quicker look
     python bench/bench_tag.py --skip-big      # only the bundled corpus
+    python bench/bench_tag.py --stages 5 --skip-big   # where one worker's CPU time goes
 
 Targets (issue 6): bundled corpus < 3 s; >= 2 MB/s with one worker on 50 MB.
 CPU seconds (the process and its workers) are printed too: on a shared, busy
@@ -137,6 +138,59 @@ def bench_growth(work: Path, size_mb: float, full_peak: int | None) -> None:
               f"({peaks[0] / 2**20:.1f} -> {full_peak / 2**20:.1f} MiB)")
 
 
+STAGES = ("load+split", "topics", "articles", "statistics", "rows+JSON")
+
+
+def stage_seconds(copies: int) -> dict[str, float]:
+    """CPU seconds of each step of ``kzlegal tag`` over ``copies`` passes of the bundled corpus,
+    in this process (no profiler, which inflates Python-heavy code): where one worker's time goes.
+
+    >>> sorted(stage_seconds(1)) == sorted(STAGES)
+    True
+    """
+    from kzlegalnlp.tag import pipeline
+    from kzlegalnlp.tag.runner import default_factory, discover
+
+    steps = default_factory(None)
+    sources = discover([raw_dir()])
+    spent = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+
+    def timed(stage: str, call):  # type: ignore[no-untyped-def]
+        started = clock()
+        result = call()
+        spent[stage] += clock() - started
+        return result
+
+    for n in range(copies + 1):  # pass 0 warms the caches and is not counted
+        if n == 1:
+            spent = dict.fromkeys(STAGES, 0.0)
+        for src in sources:
+            docs = timed("load+split", lambda: list(steps.load(src.path, src.root)))
+            timed("topics", lambda: steps.prepare(docs) if steps.prepare else None)
+            for doc in docs:
+                scores = timed("topics", lambda: (steps.classify(doc), steps.classify_paragraphs(doc)))
+                arts = timed("articles", lambda: steps.articles(doc))
+                stats = timed("statistics", lambda: steps.statistics(doc))
+                replay = pipeline.Steps(load=steps.load, classify=lambda d: scores[0],
+                                        classify_paragraphs=lambda d: scores[1],
+                                        articles=lambda d: arts, statistics=lambda d: stats)
+                job = pipeline.Job(0, str(src.path), None, src.name, "")
+                timed("rows+JSON", lambda: pipeline._doc_lines(doc, replay, job, pipeline.FileSummary()))
+    return spent
+
+
+def print_stages(copies: int) -> None:
+    size = sum(p.stat().st_size for p in raw_dir().iterdir() if p.is_file()) / 1e6
+    spent = stage_seconds(copies)
+    total = sum(spent.values())
+    print(f"CPU seconds per MB by step (bundled corpus x {copies}, in-process; 2 MB/s allows 0.50 s/MB in all):")
+    for stage, secs in spent.items():
+        print(f"  {stage:<12} {secs / copies / size:6.3f} s/MB  {100 * secs / total:5.1f} %")
+    print(f"  {'total':<12} {total / copies / size:6.3f} s/MB  (writing the tables and start-up not included)",
+          flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=50.0, help="size of the replicated corpus (default 50)")
@@ -145,9 +199,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--skip-growth", action="store_true")
+    ap.add_argument("--stages", type=int, default=0, metavar="N",
+                    help="first print the CPU time of each step over N passes of the bundled corpus")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}",
           flush=True)
+    if args.stages:
+        print_stages(args.stages)
     with tempfile.TemporaryDirectory(prefix="bench_tag_") as tmp:
         work = Path(tmp)
         bench_bundled(work, args.repeat)
