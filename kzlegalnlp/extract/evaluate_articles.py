@@ -12,7 +12,6 @@ reading aid). Matching is one-to-one (multiset intersection).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Iterable
 
 from .._resources import annotations_dir
 from ..errors import AnnotationError
+from .._jsonl import json_objects
 
 KEY_FIELDS = ("source", "line", "code", "article", "part", "paragraph", "range_to")
 Row = tuple  # KEY_FIELDS + (lang,)
@@ -56,14 +56,10 @@ def load_gold(path: Path | None = None) -> list[Row]:
     path = path or annotations_dir() / "articles.jsonl"
     rows = []
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                rows.append(tuple(rec.get(f) for f in KEY_FIELDS) + (rec["lang"],))
-            except (ValueError, KeyError) as exc:
-                raise AnnotationError(f"{path}:{n}: not a gold article record ({exc})") from exc
+        for n, rec in json_objects(fh, str(path)):
+            if "lang" not in rec:
+                raise AnnotationError(f"{path}:{n}: not a gold article record (no 'lang')")
+            rows.append(tuple(rec.get(f) for f in KEY_FIELDS) + (rec["lang"],))
             if not isinstance(rec.get("line"), int) or not rec.get("article"):
                 raise AnnotationError(f"{path}:{n}: 'line' (int) and 'article' are required")
     return rows

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import AnnotationError
+from .._jsonl import json_objects
 
 REQUIRED = ("source", "line", "surface", "value", "unit", "qualifier")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "up_to", "range")
@@ -82,13 +83,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     """
     out = []
     path = Path(path)
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw)
-        except ValueError as exc:
-            raise AnnotationError(f"{path}:{n}: not JSON ({exc})") from exc
+    for n, rec in json_objects(path.read_text(encoding="utf-8").splitlines(), str(path)):
         missing = [k for k in REQUIRED if k not in rec]
         if missing:
             raise AnnotationError(f"{path}:{n}: missing field(s) {', '.join(missing)}")

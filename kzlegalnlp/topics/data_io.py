@@ -32,13 +32,13 @@ paragraphs.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .._resources import annotations_dir
 from ..errors import AnnotationError
+from .._jsonl import json_objects
 from ..records import Document
 
 GOLD_FILE = "topics.jsonl"
@@ -68,19 +68,6 @@ class Rows:
         return sorted({lab for row in self.labels for lab in row} | {lab for v in self.doc_labels.values() for lab in v})
 
 
-def _json_lines(lines: Iterable[str], where: str) -> Iterable[tuple[int, dict[str, Any]]]:
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise AnnotationError(f"{where}:{n}: not JSON ({exc.args[0]})") from exc
-        if not isinstance(obj, dict):
-            raise AnnotationError(f"{where}:{n}: expected a JSON object")
-        yield n, obj
-
-
 def _labels(obj: dict[str, Any], where: str, n: int) -> list[str]:
     labels = obj.get("labels")
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
@@ -91,7 +78,7 @@ def _labels(obj: dict[str, Any], where: str, n: int) -> list[str]:
 def read_training(lines: Iterable[str], where: str) -> Rows:
     """Parse a training JSONL (see the module docstring) from an iterable of lines."""
     rows = Rows()
-    for n, obj in _json_lines(lines, where):
+    for n, obj in json_objects(lines, where):
         if obj.get("type") == "document":
             if "doc" not in obj:
                 raise AnnotationError(f"{where}:{n}: a document line needs 'doc'")
@@ -153,7 +140,7 @@ def read_gold(path: str | Path | None = None) -> tuple[list[GoldSpan], list[Gold
     paras: list[GoldSpan] = []
     docs: list[GoldSpan] = []
     with path.open(encoding="utf-8") as fh:
-        for n, obj in _json_lines(fh, str(path)):
+        for n, obj in json_objects(fh, str(path)):
             kind = obj.get("type")
             if kind not in ("paragraph", "document"):
                 continue  # other record types (e.g. notes) are allowed and ignored
