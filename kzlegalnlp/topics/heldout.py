@@ -20,13 +20,13 @@ document line are scored with the model's own document rule and thresholds.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
+from .._jsonl import json_objects
 from .aggregate import DEFAULT_RULE, aggregate_groups
 from .base import label_matrix
 from .data_io import Rows, load_training, read_training
@@ -83,12 +83,8 @@ class HeldoutReport:
 
 def _languages(path_or_lines: Sequence[str]) -> list[str]:
     """The ``lang`` of each paragraph line (``"?"`` where missing), in file order."""
-    out = []
-    for line in path_or_lines:
-        obj = json.loads(line) if line.strip() else None
-        if obj and obj.get("type") != "document":
-            out.append(str(obj.get("lang", "?")))
-    return out
+    return [str(obj.get("lang", "?")) for _, obj in json_objects(path_or_lines, "held-out file")
+            if obj.get("type") != "document"]
 
 
 def _mission_columns(labels: Sequence[str]) -> list[int]:
