@@ -236,6 +236,10 @@ CASES = [
     ("kk", "Тінту кезінде 2,5 килограмнан астам мефедрон тәркіленді.", None,
      [(2.5, None, "kg", "more_than", None, ANY)]),
     ("kk", "Оның үйінен 300 грамға жуық героин табылды.", None, [(300, None, "g", "approx", None, ANY)]),
+    # --- a negated verb of exceeding is an upper bound
+    ("ru", "Раскрываемость таких преступлений не превышает 25 процентов.", None,
+     [(25, None, "percent", "up_to", None, ANY)]),
+    ("en", "The clearance rate does not exceed 25%.", None, [(25, None, "percent", "up_to", None, ANY)]),
 ]
 
 
