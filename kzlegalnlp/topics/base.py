@@ -10,6 +10,7 @@ into :class:`~kzlegalnlp.records.TopicScores` for paragraphs and documents.
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any, Mapping, Optional, Sequence
 
@@ -141,6 +142,21 @@ class DocumentMixin:
     thresholds_: np.ndarray
     doc_thresholds_: np.ndarray
     doc_rule_: Rule = DEFAULT_RULE  # models without document labels (or saved before rules) use the default
+
+    # -- scikit-learn parameter protocol: the constructor's parameters, stored under their names
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor parameters (scikit-learn protocol)."""
+        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
+        return {n: getattr(self, n) for n in names}
+
+    def set_params(self, **params: Any) -> Any:
+        """Set constructor parameters (scikit-learn protocol); an unknown name is a :class:`ConfigError`."""
+        valid = self.get_params()
+        for k, v in params.items():
+            if k not in valid:
+                raise ConfigError(f"unknown parameter {k!r}; valid: {sorted(valid)}")
+            setattr(self, k, v)
+        return self
 
     def predict_proba(self, X: Sequence[str], groups: Sequence | None = None,
                       titles: Titles = None) -> np.ndarray:  # pragma: no cover

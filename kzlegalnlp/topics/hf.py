@@ -67,18 +67,6 @@ class HFTopicClassifier(DocumentMixin):
         self.max_length = max_length
         self.seed = seed
 
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Constructor parameters (scikit-learn protocol)."""
-        return {k: getattr(self, k) for k in ("encoder", "labels", "epochs", "lr", "batch_size", "max_length", "seed")}
-
-    def set_params(self, **params: Any) -> "HFTopicClassifier":
-        """Set constructor parameters (scikit-learn protocol)."""
-        for k, v in params.items():
-            if k not in self.get_params():
-                raise ConfigError(f"unknown parameter {k!r}")
-            setattr(self, k, v)
-        return self
-
     def _open(self, path: Path, num_labels: int) -> None:
         _offline()
         transformers = require("transformers", "hf", "the transformers topic backend")

@@ -12,7 +12,6 @@ coefficients), so a saved model loads fast and never unpickles anything.
 
 from __future__ import annotations
 
-import inspect
 import time
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -118,21 +117,6 @@ class TopicClassifier(DocumentMixin):
         self.context_weight = context_weight
         self.enumerations = enumerations
         self.context_prior = context_prior
-
-    # -- scikit-learn parameter protocol -------------------------------------------------
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """The constructor parameters (scikit-learn protocol)."""
-        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
-        return {n: getattr(self, n) for n in names}
-
-    def set_params(self, **params: Any) -> "TopicClassifier":
-        """Set constructor parameters (scikit-learn protocol)."""
-        valid = self.get_params()
-        for k, v in params.items():
-            if k not in valid:
-                raise ConfigError(f"unknown parameter {k!r}; valid: {sorted(valid)}")
-            setattr(self, k, v)
-        return self
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params().items() if v != type(self)().get_params()[k]}
