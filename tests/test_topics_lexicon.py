@@ -108,3 +108,51 @@ def test_labels_are_data() -> None:
 
 def test_most_specific_prefix_wins() -> None:
     assert default_lexicon().counts("Кибермошенничество и киберугрозы") == {"cyber_fraud": 1, "cybercrime": 1}
+
+
+def _word_by_word(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """The matching rule read literally: at each word, the most specific entry whose words
+    follow (spaces or hyphens between) wins and its words are consumed. The lexicon finds
+    candidate words with one regex instead; both must agree."""
+    import re
+
+    text = text.lower().replace("ё", "е")
+    toks = list(re.finditer(r"\w+", text))
+    out, k = [], 0
+    while k < len(toks):
+        best = None
+        for entry in lex.entries:
+            ws = entry.words()
+            if k + len(ws) > len(toks):
+                continue
+            ok = all((toks[k + j].group() == p) if whole else toks[k + j].group().startswith(p)
+                     for j, (p, whole) in enumerate(ws))
+            ok = ok and all(re.fullmatch(r"[\s\-]+", text[toks[k + j - 1].end():toks[k + j].start()])
+                            for j in range(1, len(ws)))
+            rank = (len(ws), len(ws[0][0]))
+            if ok and (best is None or rank > best[0]):
+                best = (rank, entry)
+        if best is None:
+            k += 1
+            continue
+        span = best[0][0]
+        out.append((toks[k].start(), toks[k + span - 1].end(), best[1].label))
+        k += span
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "ОПГ-интернет-мошенники, опг и опгшник; торговля  людьми, торговля, людьми.",
+    "Кибермошенничество и кибер мошенничество: кибер-атаки, DDoS, фишинг-сайттар.",
+    "Ұйымдасқан қылмыстық топ, ұйымдасқан\nтоп және есірткі_сату, 2есірткі, Есірткі²",
+    "Human trafficking, trafficking in persons; money laundering — cyber fraud, cyber-fraud.",
+])
+def test_candidate_search_agrees_with_the_word_by_word_rule(text: str) -> None:
+    lex = default_lexicon()
+    assert lex.matches(text) == _word_by_word(lex, text)
+
+
+def test_candidate_search_agrees_on_every_example() -> None:
+    lex = default_lexicon()
+    for entry in ENTRIES:
+        assert lex.matches(entry.example) == _word_by_word(lex, entry.example), entry.example

@@ -59,6 +59,32 @@ _GAP = re.compile(r"[\s\-]+")
 _CACHE_MAX = 100_000
 
 
+def trie_regex(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored as a trie: the regex engine then tries one
+    branch per character instead of every word at every position.
+
+    >>> trie_regex(["нарк", "нал", "взят"])
+    '(?:взят|на(?:л|рк))'
+    >>> re.fullmatch(trie_regex(["ab", "a"]), "a") is not None
+    True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_branch(trie) or "(?!)"
+
+
+def _trie_branch(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 class Lexicon:
     """A compiled set of entries: counts hits per label in one pass over the words.
 
@@ -84,6 +110,9 @@ class Lexicon:
         for i, ws in enumerate(self._words):
             self._first.setdefault(ws[0][0], []).append(i)
         self._cache: dict[str, tuple[int, ...]] = {}
+        # only words starting with a first prefix can start a hit: one regex finds them,
+        # so the Python loop runs over the few candidate words, not over every word
+        self._candidate = re.compile(r"\b(?:" + trie_regex(p for p in self._first if _TOKEN.fullmatch(p)) + r")\w*")
 
     def _starts(self, word: str) -> tuple[int, ...]:
         """Entries whose first word matches ``word``."""
@@ -104,31 +133,36 @@ class Lexicon:
         """More words first, then the longer first prefix: the most specific entry wins."""
         return len(self._words[i]), len(self._words[i][0][0])
 
-    def _rest_matches(self, i: int, toks: list, k: int, text: str) -> bool:
-        for j, (prefix, whole) in enumerate(self._words[i][1:], start=1):
-            if k + j >= len(toks) or not _GAP.fullmatch(text, toks[k + j - 1].end(), toks[k + j].start()):
-                return False
-            w = toks[k + j].group()
+    def _rest_matches(self, i: int, word: re.Match, text: str) -> int:
+        """End of entry ``i`` when its later words follow ``word`` (spaces or hyphens between), else -1."""
+        end = word.end()
+        for prefix, whole in self._words[i][1:]:
+            nxt = _TOKEN.search(text, end)
+            if nxt is None or not _GAP.fullmatch(text, end, nxt.start()):
+                return -1
+            w = nxt.group()
             if not (w == prefix if whole else w.startswith(prefix)):
-                return False
-        return True
+                return -1
+            end = nxt.end()
+        return end
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping hits as ``(start, end, label)`` (offsets in the lower-cased text)."""
         text = normalise(text)
-        toks = list(_TOKEN.finditer(text))
-        out, k = [], 0
-        while k < len(toks):
-            best = -1
-            for i in self._starts(toks[k].group()):
-                if (best < 0 or self._rank(i) > self._rank(best)) and self._rest_matches(i, toks, k, text):
-                    best = i
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        while (word := self._candidate.search(text, pos)) is not None:
+            best, best_end = -1, -1
+            for i in self._starts(word.group()):
+                if best < 0 or self._rank(i) > self._rank(best):
+                    end = self._rest_matches(i, word, text)
+                    if end >= 0:
+                        best, best_end = i, end
             if best < 0:
-                k += 1
+                pos = word.end()
                 continue
-            span = len(self._words[best])
-            out.append((toks[k].start(), toks[k + span - 1].end(), self.entries[best].label))
-            k += span
+            out.append((word.start(), best_end, self.entries[best].label))
+            pos = best_end
         return out
 
     def counts(self, text: str) -> dict[str, int]:
