@@ -85,7 +85,7 @@ def aggregate_groups(P: np.ndarray, groups: Sequence, rule: Rule = DEFAULT_RULE)
     return ids, np.vstack([aggregate(np.asarray(P)[rows], *rule) for rows in order.values()])
 
 
-def label_set(scores: np.ndarray, thresholds: np.ndarray, labels: Sequence[str]) -> tuple[str, ...]:
+def label_set(scores: np.ndarray | Sequence[float], thresholds: np.ndarray | Sequence[float], labels: Sequence[str]) -> tuple[str, ...]:
     """Labels at or above their threshold, best score first.
 
     >>> label_set(np.array([0.3, 0.9, 0.6]), np.array([0.5, 0.5, 0.5]), ["a", "b", "c"])
@@ -137,7 +137,8 @@ def _score_map(labels: Sequence[str], scores: np.ndarray) -> Mapping[str, float]
     return {lab: round(float(s), 4) for lab, s in zip(labels, scores)}
 
 
-def paragraph_topics(scores: np.ndarray, labels: Sequence[str], thresholds: np.ndarray, *,
+def paragraph_topics(scores: np.ndarray | Sequence[float], labels: Sequence[str],
+                     thresholds: np.ndarray | Sequence[float], *,
                      doc_id: str | None = None, paragraph: int | None = None) -> TopicScores:
     """Paragraph-level :class:`TopicScores` from one score row.
 

@@ -211,9 +211,11 @@ class DocumentMixin:
 
     def classify_paragraphs(self, document: Document) -> list[TopicScores]:
         """Paragraph-level scores of every paragraph of ``document`` (``paragraph`` = its index)."""
-        P = self._document_scores(document)
-        return [paragraph_topics(P[i], self.classes_, self.thresholds_, doc_id=document.doc_id, paragraph=p.index)
-                for i, p in enumerate(document.paragraphs)]
+        # Python floats: indexing numpy rows label by label costs more than the scoring itself
+        rows = np.asarray(self._document_scores(document), dtype=np.float64).tolist()
+        thresholds = np.asarray(self.thresholds_, dtype=np.float64).tolist()
+        return [paragraph_topics(row, self.classes_, thresholds, doc_id=document.doc_id, paragraph=p.index)
+                for row, p in zip(rows, document.paragraphs)]
 
     def classify_document(self, document: Document) -> TopicScores:
         """Document-level scores aggregated from the paragraphs, with evidence paragraph indices."""
