@@ -19,8 +19,17 @@ KINDS = ("programme", "participants", "paper", "resolution", "news")
 LANGS = ("kk", "ru", "en")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
-    """Tuples become lists and mappings dicts, so records serialise to JSON as is."""
+    """Tuples become lists and mappings dicts, so records serialise to JSON as is.
+
+    >>> _plain({"a": (1, ("b", None))})
+    {'a': [1, ['b', None]]}
+    """
+    if type(value) in _SCALARS:  # most fields; the Mapping check below is slow
+        return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):

@@ -140,7 +140,8 @@ class Outcome:
 
 
 # one encoder for the whole run: json.dumps with options builds a new one per call
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# (rows are trees: no need to look for reference cycles)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def dumps(row: dict[str, Any]) -> str:
