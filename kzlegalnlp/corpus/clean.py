@@ -493,22 +493,11 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
     'Западно-Казахстанского 2019-2020'
     """
     lines = [ln for ln in lines if ln.text]
-    builder = _Builder()
-    last = len(lines) - 1
-    for k, line in enumerate(lines):
-        stop = len(line.text)
-        # only a line ending in a hyphen needs the rule; the last line meets nothing
-        joint = "space" if k < last else None
-        if joint and line.text[-1] == "-":
-            joint = _joint(line, lines[k + 1], rule)
-        if joint == "join":
-            stop -= 1  # drop the soft hyphen
-        _copy_line(builder, line, stop)
-        if joint == "space" and line.spaced:
-            builder.copy(" ", line.end, line.number)  # the source's own space: one piece fewer
-        elif joint == "space":
-            builder.replace(" ", line.end if line.end > line.start else line.start, line.number)
-    text = "".join(builder.parts)
+    text = " ".join([ln.text for ln in lines])
+    if "- " in text or "  " in text or not text.isprintable():
+        text, pieces = _rebuilt(lines, rule)
+    else:  # no line ends in a hyphen, none needs spaces collapsed: the lines as they are
+        pieces = _plain_pieces(lines)
     first, final = lines[0], lines[-1]
     return Paragraph(
         text=text,
@@ -518,8 +507,54 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         line_end=final.number,
         lang=lang or detect_lang(text, context=context),
         index=index,
-        pieces=builder.pieces(),
+        pieces=pieces,
     )
+
+
+def _plain_pieces(lines: Sequence[Line]) -> tuple[Piece, ...]:
+    """The pieces of lines joined by one space each, when every line is copied as
+    printed: what :func:`_rebuilt` makes of them, without its per-character cases.
+
+    >>> _plain_pieces([Line(1, 0, 3, "бір", False, True), Line(2, 5, 8, "екі", False)])
+    (Piece(clean=0, source=0, length=4, line=1), Piece(clean=4, source=5, length=3, line=2))
+    """
+    pieces: list[Piece] = []
+    size = 0
+    for line in lines[:-1]:
+        n = len(line.text)
+        if line.spaced:  # the source's own space follows: it extends the line's piece
+            pieces.append(Piece(size, line.start, n + 1, line.number))
+        else:  # the line break stands for the space
+            pieces.append(Piece(size, line.start, n, line.number))
+            pieces.append(Piece(size + n, line.end, 1, line.number))
+        size += n + 1
+    last = lines[-1]  # nothing follows the last line
+    pieces.append(Piece(size, last.start, len(last.text), last.number))
+    return tuple(pieces)
+
+
+def _rebuilt(lines: Sequence[Line], rule: HyphenRule) -> tuple[str, tuple[Piece, ...]]:
+    """The text and pieces of printed ``lines``: hyphens at line ends decided by ``rule``,
+    white-space runs collapsed."""
+    builder = _Builder()
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        stop = len(line.text)
+        # only a line ending in a hyphen needs the rule; the last line meets nothing
+        joint = "space" if k < last else None
+        if joint and line.text[-1] == "-":
+            joint = _joint(line, lines[k + 1], rule)
+        if joint == "space" and line.spaced and "  " not in line.text and line.text.isprintable():
+            builder.copy(line.text + " ", line.start, line.number)  # as printed, with the source's space
+            continue
+        if joint == "join":
+            stop -= 1  # drop the soft hyphen
+        _copy_line(builder, line, stop)
+        if joint == "space" and line.spaced:
+            builder.copy(" ", line.end, line.number)  # the source's own space: one piece fewer
+        elif joint == "space":
+            builder.replace(" ", line.end if line.end > line.start else line.start, line.number)
+    return "".join(builder.parts), builder.pieces()
 
 
 def _letters_before_hyphen(text: str, limit: int = 60) -> str:

@@ -72,26 +72,29 @@ def _word_evidence(text: str) -> tuple[float, float]:
 
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 # In UTF-8 every character of the Cyrillic block U+0400-U+04FF starts with one of
-# these bytes, and no other byte sequence contains them.
-_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
-
-
-# ... and the Kazakh letters: Ә Ғ Қ Ң Ө Ұ Ү Һ lie in U+0480-U+04FF (lead bytes D2, D3,
-# shared only with letters of other Turkic alphabets), І and і are D0 86 and D1 96
-_KAZAKH_BYTES = (b"\xd2", b"\xd3", b"\xd0\x86", b"\xd1\x96")
+# these bytes, and no other byte sequence contains them; Ә Ғ Қ Ң Ө Ұ Ү Һ lie in
+# U+0480-U+04FF (lead bytes D2, D3, shared only with letters of other Turkic alphabets)
+_KAZAKH_LEADS = b"\xd2\xd3"
+_OTHER_CYRILLIC_LEADS = b"\xd0\xd1"
+# ... and the Kazakh І and і are D0 86 and D1 96
+_KAZAKH_I = (b"\xd0\x86", b"\xd1\x96")
 
 
 def _script_counts(text: str) -> tuple[int, int, int]:
     """Latin (ASCII), Cyrillic and Kazakh-specific letters of ``text``, counted on its
-    UTF-8 bytes (byte counting runs in C: several times faster than a regex or one
-    ``str.count`` per letter).
+    UTF-8 bytes: each ``bytes.translate`` deletes one class of lead bytes in one pass
+    in C, and the length it takes off is that class's count (cheaper than one
+    ``bytes.count`` per lead byte, and several times cheaper than a regex).
 
     >>> _script_counts("ст. 190 УК РФ, ICAO"), _script_counts("Қылмыстық іс")
     ((4, 6, 0), (0, 11, 3))
     """
     raw = text.encode("utf-8", "surrogatepass")
-    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    return latin, sum(map(raw.count, _CYRILLIC_LEADS)), sum(map(raw.count, _KAZAKH_BYTES))
+    no_latin = raw.translate(None, _ASCII_LETTERS)
+    no_kazakh = no_latin.translate(None, _KAZAKH_LEADS)
+    kazakh_leads = len(no_latin) - len(no_kazakh)
+    cyrillic = kazakh_leads + len(no_kazakh) - len(no_kazakh.translate(None, _OTHER_CYRILLIC_LEADS))
+    return len(raw) - len(no_latin), cyrillic, kazakh_leads + sum(map(raw.count, _KAZAKH_I))
 
 
 def detect_lang(text: str, default: str = "kk", context: str | None = None) -> str:
