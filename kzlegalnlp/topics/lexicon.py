@@ -115,7 +115,8 @@ class Lexicon:
         self._candidate = re.compile(r"\b(?:" + trie_regex(p for p in self._first if _TOKEN.fullmatch(p)) + r")\w*")
 
     def _starts(self, word: str) -> tuple[int, ...]:
-        """Entries whose first word matches ``word``."""
+        """Entries whose first word matches ``word``, the most specific first (see :meth:`_rank`;
+        a stable sort keeps the lexicon's order among equals, so the first that matches wins)."""
         hit = self._cache.get(word)
         if hit is None:
             found = []
@@ -124,7 +125,7 @@ class Lexicon:
                     prefix, whole = self._words[i][0]
                     if not whole or n == len(word):
                         found.append(i)
-            hit = tuple(found)
+            hit = tuple(sorted(found, key=self._rank, reverse=True))
             if len(self._cache) < _CACHE_MAX:
                 self._cache[word] = hit
         return hit
@@ -154,10 +155,10 @@ class Lexicon:
         while (word := self._candidate.search(text, pos)) is not None:
             best, best_end = -1, -1
             for i in self._starts(word.group()):
-                if best < 0 or self._rank(i) > self._rank(best):
-                    end = self._rest_matches(i, word, text)
-                    if end >= 0:
-                        best, best_end = i, end
+                end = self._rest_matches(i, word, text) if len(self._words[i]) > 1 else word.end()
+                if end >= 0:
+                    best, best_end = i, end
+                    break
             if best < 0:
                 pos = word.end()
                 continue
