@@ -44,6 +44,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, lt
 from typing import Iterable, NamedTuple, Sequence
 
 from ..records import Paragraph, Piece
@@ -69,6 +71,7 @@ _LINE_END_HYPHEN = re.compile(r"-[ \t]*(?=[\r\n])")
 _HEAD_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PUNCT = ".,;:!?()[]{}«»\"'“”„…"
 _COMPOUND_LEFT = ("но", "ско", "ски")
+_LESS_TWO = itemgetter(slice(None, -2))  # a word less its last two letters
 
 
 class Line(NamedTuple):
@@ -109,7 +112,14 @@ def split_lines(text: str) -> list[Line]:
             raws.pop()  # a final line break ends the last line, it opens none
         lines, pos = [], 0
         for number, raw in enumerate(raws, 1):
-            lines.append(_line_of(raw, number, pos))
+            content = raw.strip()
+            if content is raw:  # nothing to strip (strip returns the string itself): no offsets to find
+                lines.append(_new_line(Line, (number, pos, pos + len(raw), raw, False, False)))
+            elif content and raw[0] == content[0]:  # white space after the text only
+                n = len(content)
+                lines.append(_new_line(Line, (number, pos, pos + n, content, False, raw[n] == " ")))
+            else:
+                lines.append(_line_of(raw, number, pos))
             pos += len(raw) + 1
         return lines
     lines = []
@@ -121,6 +131,9 @@ def split_lines(text: str) -> list[Line]:
     if pos < len(text):
         lines.append(_line_of(text[pos:], number, pos))
     return lines
+
+
+_new_line = tuple.__new__  # a Line from a full tuple, without the Python-level __new__ of a named tuple
 
 
 def _line_of(raw: str, number: int, start: int) -> Line:
@@ -207,7 +220,8 @@ class HyphenRule:
         self.hyphenated = frozenset(hyphenated if lowered else map(str.lower, hyphenated))
         self.words = frozenset(words if lowered else map(str.lower, words))
         # a word less its last two letters: "телемедицины" attests "теле-" + "медицину"
-        self.stems = frozenset(w[:-2] for w in self.words if len(w) >= 7)
+        # (map and compress: no Python step per word)
+        self.stems = frozenset(map(_LESS_TWO, compress(self.words, map(lt, repeat(6), map(len, self.words)))))
         # first half -> second halves of the attested compounds ("іс" -> {"қимыл", ...})
         self.halves: dict[str, set[str]] = {}
         for word in self.hyphenated:
@@ -222,14 +236,14 @@ class HyphenRule:
         ['ғылыми-тәжірибелік']
         """
         low = text.lower()
-        counts, hyphenated = _letter_runs(Counter(low.split()))
+        counts, hyphenated = _letter_runs(low.split())
         # words broken at a line end are no evidence: take both halves back out
         for match in _LINE_END_HYPHEN.finditer(low):
             right = _HEAD_WORD.match(low, match.end())
             for half in (_word_before(low, match.start()), right.group(1) if right else ""):
                 if half:
-                    counts[half] = counts.get(half, 0) - 1
-        return cls(hyphenated, (w for w, n in counts.items() if n > 0), lowered=True)
+                    counts[half] -= 1
+        return cls(hyphenated, compress(counts, map(lt, repeat(0), counts.values())), lowered=True)  # count > 0
 
     def keep(self, left: str, right: str) -> bool:
         """True when ``left-`` + ``right`` is a real hyphenated word."""
@@ -253,26 +267,27 @@ class HyphenRule:
                    for tail in self.halves.get(left, ()))
 
 
-def _letter_runs(tokens: Counter[str]) -> tuple[dict[str, int], list[str]]:
-    """Counts of the letter runs (``[^\\W\\d_]+``) of the space-separated ``tokens`` (with
-    their counts), and the hyphenated words among them.
+def _letter_runs(tokens: list[str]) -> tuple[Counter[str], list[str]]:
+    """Counts of the letter runs (``[^\\W\\d_]+``) of the space-separated ``tokens``,
+    and the hyphenated words among them.
 
-    Each distinct token is read once, and a run never crosses white space, so the
-    counts are those of a regex scan of the whole text, at a fraction of its cost:
-    most tokens are a word, or a word with punctuation around it.
+    A run never crosses white space, so the counts are those of a regex scan of the
+    whole text, at a fraction of its cost: most tokens are a word (counted in C,
+    with no Python step per token), and each distinct other token is read once,
+    usually a word with punctuation around it.
 
-    >>> _letter_runs(Counter("сот, сот іс-қимыл 2019-жылы".split()))
-    ({'сот': 2, 'іс': 1, 'қимыл': 1, 'жылы': 1}, ['іс-қимыл', '2019-жылы'])
+    >>> _letter_runs("сот, сот іс-қимыл 2019-жылы".split())
+    (Counter({'сот': 2, 'іс': 1, 'қимыл': 1, 'жылы': 1}), ['іс-қимыл', '2019-жылы'])
     """
-    counts: dict[str, int] = {}
+    counts = Counter(filter(str.isalpha, tokens))
     hyphenated: list[str] = []
-    for token, n in tokens.items():
-        core = token if token.isalpha() else token.strip(_PUNCT)
+    for token, n in Counter(filterfalse(str.isalpha, tokens)).items():
+        core = token.strip(_PUNCT)
         if core.isalpha():
-            counts[core] = counts.get(core, 0) + n
+            counts[core] += n
             continue
         for run in _LETTERS.findall(core):
-            counts[run] = counts.get(run, 0) + n
+            counts[run] += n
         if "-" in core and _HYPHENATED.fullmatch(core):
             hyphenated.append(core)
     return counts, hyphenated
@@ -353,9 +368,10 @@ class Layout:
     def of(cls, lines: Sequence[Line]) -> "Layout":
         """Measure the layout of ``lines``."""
         # each line is tested once: the page numbers also decide the printed lines of the gap
-        page = [is_page_number(lines, i) for i in range(len(lines))]
-        pages = frozenset(ln.number for ln, is_page in zip(lines, page) if is_page)
-        printed = [ln for ln, is_page in zip(lines, page) if ln.text and not is_page]
+        # (``\d`` is ``str.isdecimal``: only a line of 1-3 decimal digits can be one)
+        pages = frozenset(ln.number for i, ln in enumerate(lines) if len(ln.text) <= 3 and ln.text.isdecimal()
+                          and is_page_number(lines, i))
+        printed = [ln for ln in lines if ln.text and ln.number not in pages]
         width = text_width(lines)
         return cls(width < WRAPPED_WIDTH, width, _most_common_gap(printed), pages)
 
