@@ -19,6 +19,7 @@ machine wall time grows with the load, CPU time much less.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import shutil
@@ -152,6 +153,7 @@ def stage_seconds(copies: int) -> dict[str, float]:
     from kzlegalnlp.tag.runner import default_factory, discover
 
     steps = default_factory(None)
+    gc.freeze()  # as the runner does (see runner._build_steps)
     sources = discover([raw_dir()])
     spent = dict.fromkeys(STAGES, 0.0)
     clock = time.process_time

@@ -216,8 +216,8 @@ def write_part(path: str, summary: FileSummary, lines: list[str]) -> None:
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("summary\t" + dumps(summary.to_dict()) + "\n")
-        for line in lines:
-            fh.write(line + "\n")
+        if lines:
+            fh.write("\n".join(lines) + "\n")  # one write: a call per row costs more than the copy
     os.replace(tmp, path)
 
 

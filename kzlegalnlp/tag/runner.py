@@ -258,9 +258,12 @@ def _copy_parts(outcome: Outcome, writers: TableWriters) -> None:
 
 
 def _write_rows(lines: Iterable[str], writers: TableWriters) -> None:
+    by_table: dict[str, list[str]] = {}  # one write per table: a call per row costs more
     for line in lines:
         table, _, payload = line.partition("\t")
-        writers.write(table, payload)
+        by_table.setdefault(table, []).append(payload)
+    for table, payloads in by_table.items():
+        writers.write(table, "\n".join(payloads))
 
 
 def _prune(parts: Path, keep: set[str]) -> None:
