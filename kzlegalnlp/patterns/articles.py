@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .trie import trie_regex
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -262,9 +264,8 @@ def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
     for country, spec in code_registry()["countries"].items():
         groups[country] = tuple(spec["markers"])
     owner = {key: name for name, keys in groups.items() for key in keys}
-    # a plain alternation of literals (no groups) keeps the regex engine's fast prefix scan
-    ordered = sorted(owner, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in ordered)), owner
+    # one trie-shaped regex: at a position the longest key wins, as in a longest-first alternation
+    return re.compile(trie_regex(owner)), owner
 
 
 def scan_keys(text: str) -> dict[str, list[int]]:

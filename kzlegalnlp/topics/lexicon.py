@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import AnnotationError
+from ..patterns.trie import trie_regex
 from .labels import DATA
 
 
@@ -57,32 +58,6 @@ def normalise(text: str) -> str:
 _TOKEN = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-]+")
 _CACHE_MAX = 100_000
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored as a trie: the regex engine then tries one
-    branch per character instead of every word at every position.
-
-    >>> trie_regex(["нарк", "нал", "взят"])
-    '(?:взят|на(?:л|рк))'
-    >>> re.fullmatch(trie_regex(["ab", "a"]), "a") is not None
-    True
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_branch(trie) or "(?!)"
-
-
-def _trie_branch(node: dict) -> str:
-    alts = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 class Lexicon:
