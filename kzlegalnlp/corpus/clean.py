@@ -45,7 +45,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, filterfalse, repeat
-from operator import itemgetter, lt
+from operator import attrgetter, itemgetter, lt, sub
 from typing import Iterable, NamedTuple, Sequence
 
 from ..records import Paragraph, Piece
@@ -62,7 +62,10 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _LIST_ITEM = re.compile(r"(?:[–—•·▪\-]\s|\d{1,2}[.)]\s|[a-zа-я]\)\s)")
 _ABBREVIATION_END = re.compile(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,8}\s){0,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}[.,;:)»\]]+")
 _NUMBERED = re.compile(r"\d{1,2}\.\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")  # "1. Иванов И.И. ..."
-_SENTENCE_END = re.compile(r"[.!?…][»\"”)\]]*$")
+# a sentence ends in one of these marks, then maybe closing quotes and brackets (tested
+# with rstrip and endswith: a regex search ending in "$" would try every start)
+_SENTENCE_MARKS = (".", "!", "?", "…")
+_CLOSERS = "»\"”)]"
 _WORD_AT_START = re.compile(r"[^\W\d_]+")
 # a whole hyphenated word (tested with fullmatch on space-separated tokens)
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
@@ -71,6 +74,7 @@ _LINE_END_HYPHEN = re.compile(r"-[ \t]*(?=[\r\n])")
 _HEAD_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PUNCT = ".,;:!?()[]{}«»\"'“”„…"
 _COMPOUND_LEFT = ("но", "ско", "ски")
+_TEXT = attrgetter("text")
 _LESS_TWO = itemgetter(slice(None, -2))  # a word less its last two letters
 
 
@@ -177,15 +181,35 @@ def printed_lines(lines: Sequence[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if ln.text and not is_page_number(lines, i)]
 
 
-def _word_before(text: str, end: int, limit: int = 40) -> str:
-    """The letters just before ``end`` (at most ``limit``): a backward scan, several
-    times cheaper than a regular expression anchored at the end of a window.
+_RUN = re.compile(r"[^\W\d_]*")  # matched at the start of a reversed window
 
-    >>> _word_before("ақпа-", 4), _word_before("2019-", 4)
-    ('ақпа', '')
+
+def _run_before(text: str, end: int, floor: int) -> str:
+    """The run of ``[^\\W\\d_]`` characters of ``text[floor:end]`` that ends at ``end``.
+
+    Matched on the reversed window: one anchored match in C, where a search for a
+    run at the end of the window would try every start position, and a backward
+    loop costs a Python step per character.
+
+    >>> _run_before("интернет-алаяқ-", 14, 0), _run_before("2019-", 4, 0), _run_before("x²-", 2, 0)
+    ('алаяқ', '', 'x²')
     """
+    return _RUN.match(text[floor:end][::-1]).group()[::-1]  # type: ignore[union-attr]
+
+
+def _word_before(text: str, end: int, limit: int = 40) -> str:
+    """The letters (``str.isalpha``) just before ``end``, at most ``limit``.
+
+    >>> _word_before("ақпа-", 4), _word_before("2019-", 4), _word_before("x²ab-", 4)
+    ('ақпа', '', 'ab')
+    """
+    floor = max(0, end - limit)
+    run = _run_before(text, end, floor)
+    if run.isalpha() or not run:
+        return run
+    # the run holds a numeral letter ("²", "Ⅻ"), which is no letter: walk back to it
     start = end
-    while start > max(0, end - limit) and text[start - 1].isalpha():
+    while start > floor and text[start - 1].isalpha():
         start -= 1
     return text[start:end]
 
@@ -299,7 +323,7 @@ def text_width(lines: Sequence[Line]) -> int:
     >>> text_width(split_lines("a\\nbbb\\ncc"))
     3
     """
-    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    lengths = sorted(filter(None, map(len, map(_TEXT, lines))))  # no Python step per line
     if not lengths:
         return 1
     return max(1, lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))])
@@ -341,14 +365,9 @@ def usual_gap(lines: Sequence[Line]) -> int:
 
 def _most_common_gap(printed: Sequence[Line]) -> int:
     """The most common number of blank lines between consecutive ``printed`` lines."""
-    counts: dict[int, int] = {}
-    prev = None
-    for ln in printed:
-        if prev is not None:
-            gap = ln.number - prev.number - 1
-            counts[gap] = counts.get(gap, 0) + 1
-        prev = ln
-    return max(counts, key=lambda g: (counts[g], -g)) if counts else 0
+    numbers = [ln.number for ln in printed]
+    steps = Counter(map(sub, numbers[1:], numbers))  # a step of n lines: n - 1 blank lines between
+    return max(steps, key=lambda n: (steps[n], -n)) - 1 if steps else 0
 
 
 @dataclass(frozen=True)
@@ -369,9 +388,9 @@ class Layout:
         """Measure the layout of ``lines``."""
         # each line is tested once: the page numbers also decide the printed lines of the gap
         # (``\d`` is ``str.isdecimal``: only a line of 1-3 decimal digits can be one)
-        pages = frozenset(ln.number for i, ln in enumerate(lines) if len(ln.text) <= 3 and ln.text.isdecimal()
-                          and is_page_number(lines, i))
-        printed = [ln for ln in lines if ln.text and ln.number not in pages]
+        digits = compress(range(len(lines)), map(str.isdecimal, map(_TEXT, lines)))
+        pages = frozenset(lines[i].number for i in digits if len(lines[i].text) <= 3 and is_page_number(lines, i))
+        printed = [ln for ln in compress(lines, map(_TEXT, lines)) if ln.number not in pages]
         width = text_width(lines)
         return cls(width < WRAPPED_WIDTH, width, _most_common_gap(printed), pages)
 
@@ -404,7 +423,7 @@ class Layout:
             return True  # "Аннотация.", "Түйін сөздер:", "Keywords:" open their paragraph
         head = bt[:1]
         upper_next = head.isupper() or head in "«\"“(" or head.isdigit()
-        if upper_next and _SENTENCE_END.search(at):
+        if upper_next and at.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS):
             return True  # a finished sentence, then a new one
         return upper_next and len(at) < SHORT_LINE * self.width and not a_caps
 
@@ -433,13 +452,16 @@ def group_lines(lines: Sequence[Line], layout: Layout) -> list[list[Line]]:
     [[1], [3, 5]]
     """
     groups: list[list[Line]] = []
-    for ln in lines:
-        if not ln.text or ln.number in layout.page_numbers:
+    pages, breaks = layout.page_numbers, layout.breaks_between
+    prev: Line | None = None
+    for ln in compress(lines, map(_TEXT, lines)):  # blank lines skipped in C
+        if pages and ln.number in pages:
             continue
-        if groups and not layout.breaks_between(groups[-1][-1], ln):
+        if prev is not None and not breaks(prev, ln):
             groups[-1].append(ln)
         else:
             groups.append([ln])
+        prev = ln
     return groups
 
 
@@ -575,18 +597,12 @@ def _rebuilt(lines: Sequence[Line], rule: HyphenRule) -> tuple[str, tuple[Piece,
 
 def _letters_before_hyphen(text: str, limit: int = 60) -> str:
     """The run of letters (``[^\\W\\d_]``) before the final hyphen of ``text``, within its
-    last ``limit`` characters: a backward scan, where a regex search ending in ``-$``
-    would try every start position of the window.
+    last ``limit`` characters.
 
     >>> _letters_before_hyphen("интернет-алаяқ-"), _letters_before_hyphen("2019-"), _letters_before_hyphen("x²-")
     ('алаяқ', '', 'x²')
     """
-    end = len(text) - 1
-    start, floor = end, max(0, len(text) - limit)
-    # a regex word character that is not a decimal digit (nor "_", which is not alnum)
-    while start > floor and text[start - 1].isalnum() and not text[start - 1].isdecimal():
-        start -= 1
-    return text[start:end]
+    return _run_before(text, len(text) - 1, max(0, len(text) - limit))
 
 
 def _joint(line: Line, nxt: Line, rule: HyphenRule) -> str:

@@ -47,8 +47,8 @@ starts the reference list, kept in ``Document.references``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from statistics import median
 from typing import Sequence
 
@@ -79,21 +79,25 @@ class Group:
     lines: list[Line]
     page_top: bool
     gap: int
+    # the lines joined by spaces (raw: no de-hyphenation); every group's is read (citations)
+    text: str = field(init=False, repr=False, compare=False)
+    _words: int = field(default=-1, init=False, repr=False, compare=False)  # -1: not counted yet
 
-    @cached_property
-    def text(self) -> str:
-        """The lines joined by spaces (raw: no de-hyphenation)."""
-        return " ".join(ln.text for ln in self.lines)
+    def __post_init__(self) -> None:
+        self.text = " ".join([ln.text for ln in self.lines])
 
     @property
     def first(self) -> int:
         """Number of the first source line."""
         return self.lines[0].number
 
-    @cached_property
+    @property
     def words(self) -> int:
-        """Number of words."""
-        return len(self.text.split())
+        """Number of words (counted once, when first asked: a plain attribute is cheaper than
+        ``functools.cached_property``, which takes a lock on Python 3.11)."""
+        if self._words < 0:
+            self._words = len(self.text.split())
+        return self._words
 
     def ends_sentence(self) -> bool:
         """True when the last line ends with a full stop, ``!``, ``?`` or ``…``."""
@@ -122,11 +126,13 @@ def make_groups(lines: Sequence[Line], layout: Layout) -> list[Group]:
     out: list[Group] = []
     prev: Line | None = None
     after_page_number = True
+    pages = sorted(layout.page_numbers)
     for group in group_lines(lines, layout):
         first = group[0]
         gap = first.number - prev.number - 1 if prev else 0
-        page_number_between = prev is not None and any(
-            prev.number < n < first.number for n in layout.page_numbers)
+        # the first page number after ``prev`` comes before ``first``
+        after = bisect_right(pages, prev.number) if prev is not None else len(pages)
+        page_number_between = after < len(pages) and pages[after] < first.number
         out.append(Group(group, first.indented or page_number_between or after_page_number, gap))
         prev, after_page_number = group[-1], False
     return out
