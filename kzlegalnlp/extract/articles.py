@@ -131,5 +131,7 @@ def extract_articles(text_or_document: str | Document, *, default_code: str | No
         raise TypeError(f"extract_articles expects a str or a Document, got {type(text_or_document).__name__}")
     text = text_or_document
     keys = scan_keys(text)
+    if not (keys["anchor"] or keys["abbr"] or keys["name"]):
+        return []  # a reference starts at an article word or a code's name: none here (most texts)
     ctx = Context(doc_country=country or document_country(text, keys), default_code=default_code)
     return _extract_text(text, ctx, keys)
