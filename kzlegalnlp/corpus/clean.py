@@ -44,7 +44,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, repeat, starmap
 from operator import attrgetter, itemgetter, lt, sub
 from typing import Iterable, NamedTuple, Sequence
 
@@ -287,8 +287,9 @@ class HyphenRule:
 
     def _other_form(self, left: str, right: str) -> bool:
         """An attested compound ``left-X`` where X and ``right`` are forms of one word."""
-        return any(len(tail) >= 4 and (right.startswith(tail) or tail.startswith(right))
-                   for tail in self.halves.get(left, ()))
+        tails = self.halves.get(left)
+        return tails is not None and any(len(tail) >= 4 and (right.startswith(tail) or tail.startswith(right))
+                                         for tail in tails)
 
 
 def _letter_runs(tokens: list[str]) -> tuple[Counter[str], list[str]]:
@@ -350,6 +351,8 @@ def is_caps(text: str) -> bool:
     (True, False)
     """
     upper = sum(map(len, _UPPER.findall(text)))
+    if upper < 4:  # 80% of four letters or more is more than three: prose stops here, uncounted
+        return False
     lower = sum(map(len, _LOWER.findall(text)))
     return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
@@ -497,7 +500,7 @@ class _Builder:
 
     def pieces(self) -> tuple[Piece, ...]:
         """The offset map as records."""
-        return tuple(Piece(*span) for span in self.spans)
+        return tuple(starmap(Piece, self.spans))
 
 
 def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
