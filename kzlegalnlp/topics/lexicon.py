@@ -56,7 +56,7 @@ def normalise(text: str) -> str:
 
 
 _TOKEN = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-]+")
+_NEXT_WORD = re.compile(r"[\s\-]+(\w+)")  # the next word, with only spaces or hyphens before it
 _CACHE_MAX = 100_000
 
 
@@ -109,14 +109,14 @@ class Lexicon:
         """More words first, then the longer first prefix: the most specific entry wins."""
         return len(self._words[i]), len(self._words[i][0][0])
 
-    def _rest_matches(self, i: int, word: re.Match, text: str) -> int:
-        """End of entry ``i`` when its later words follow ``word`` (spaces or hyphens between), else -1."""
-        end = word.end()
+    def _rest_matches(self, i: int, end: int, text: str) -> int:
+        """End of entry ``i`` when its later words follow the word ending at ``end`` (spaces or
+        hyphens between), else -1."""
         for prefix, whole in self._words[i][1:]:
-            nxt = _TOKEN.search(text, end)
-            if nxt is None or not _GAP.fullmatch(text, end, nxt.start()):
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt is None:
                 return -1
-            w = nxt.group()
+            w = nxt.group(1)
             if not (w == prefix if whole else w.startswith(prefix)):
                 return -1
             end = nxt.end()
@@ -127,18 +127,16 @@ class Lexicon:
         text = normalise(text)
         out: list[tuple[int, int, str]] = []
         pos = 0
-        while (word := self._candidate.search(text, pos)) is not None:
-            best, best_end = -1, -1
+        for word in self._candidate.finditer(text):
+            start, end = word.span()
+            if start < pos:
+                continue  # inside the last hit's later words
             for i in self._starts(word.group()):
-                end = self._rest_matches(i, word, text) if len(self._words[i]) > 1 else word.end()
-                if end >= 0:
-                    best, best_end = i, end
+                stop = self._rest_matches(i, end, text) if len(self._words[i]) > 1 else end
+                if stop >= 0:
+                    out.append((start, stop, self.entries[i].label))
+                    pos = stop
                     break
-            if best < 0:
-                pos = word.end()
-                continue
-            out.append((word.start(), best_end, self.entries[best].label))
-            pos = best_end
         return out
 
     def counts(self, text: str) -> dict[str, int]:
