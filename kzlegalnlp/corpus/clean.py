@@ -297,16 +297,18 @@ def _letter_runs(tokens: list[str]) -> tuple[Counter[str], list[str]]:
     and the hyphenated words among them.
 
     A run never crosses white space, so the counts are those of a regex scan of the
-    whole text, at a fraction of its cost: most tokens are a word (counted in C,
-    with no Python step per token), and each distinct other token is read once,
-    usually a word with punctuation around it.
+    whole text, at a fraction of its cost: the tokens are counted in C, most of them
+    are a word, and each distinct other token is read once and replaced by its runs
+    (usually a word with punctuation around it). A token that is itself a run with a
+    numeral letter (``x²``) may be replaced by itself, with the same count.
 
     >>> _letter_runs("сот, сот іс-қимыл 2019-жылы".split())
     (Counter({'сот': 2, 'іс': 1, 'қимыл': 1, 'жылы': 1}), ['іс-қимыл', '2019-жылы'])
     """
-    counts = Counter(filter(str.isalpha, tokens))
+    counts = Counter(tokens)
     hyphenated: list[str] = []
-    for token, n in Counter(filterfalse(str.isalpha, tokens)).items():
+    for token in list(filterfalse(str.isalpha, counts)):  # each distinct token that is no plain word
+        n = counts.pop(token)
         core = token.strip(_PUNCT)
         if core.isalpha():
             counts[core] += n
