@@ -1,0 +1,140 @@
+"""The loader's fast paths give what the plain rules give.
+
+Each rule is written here the straightforward way (a regex scan, a loop per line or
+per character) and compared with the library on tricky hand-written strings and on
+random ones built from the same pieces (fixed seeds).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from kzlegalnlp.corpus import lang
+from kzlegalnlp.corpus.clean import (
+    HyphenRule,
+    Layout,
+    Line,
+    _line_of,
+    _plain_pieces,
+    _rebuilt,
+    is_caps,
+    is_page_number,
+    split_lines,
+    usual_gap,
+)
+from kzlegalnlp.corpus.starts import make_groups
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+PIECES = ["сот", "Сот,", "(іс-қимыл)", "ақпа-", "раттандыру", "2019-", "жылы", "x²", "(x²-", "Ⅻ", "_a_",
+          "«сөз»", "a-b-c", "ICAO.", "  ", "\t", "\xa0", "\u2028", "\x0c", "-", "12", " 7", "Қ", "і"]
+
+
+def _random_texts(seed: int, count: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    breaks = [" ", " ", "", "\n", "\n\n", "-\n", " \n", "\r\n"]
+    return ["".join(rng.choice(PIECES) + rng.choice(breaks) for _ in range(rng.randint(0, 40)))
+            for _ in range(count)]
+
+
+def _reference_lines(text: str) -> list[Line]:
+    """One :func:`_line_of` per line, cut by a regex."""
+    lines, pos = [], 0
+    for number, match in enumerate(re.finditer(r"\r\n|\r|\n", text), 1):
+        lines.append(_line_of(text[pos:match.start()], number, pos))
+        pos = match.end()
+    if pos < len(text):
+        lines.append(_line_of(text[pos:], len(lines) + 1, pos))
+    return lines
+
+
+def _reference_words(text: str) -> set[str]:
+    """Letter runs of the lowered text, less both halves of each word broken at a line end."""
+    low = text.lower()
+    counts = Counter(_LETTERS.findall(low))
+    for match in re.finditer(r"-[ \t]*(?=[\r\n])", low):
+        start = match.start()
+        while start > max(0, match.start() - 40) and low[start - 1].isalpha():
+            start -= 1
+        right = re.compile(r"\s*([^\W\d_]+)").match(low, match.end())
+        for half in (low[start:match.start()], right.group(1) if right else ""):
+            if half:
+                counts[half] -= 1
+    return {w for w, n in counts.items() if n > 0}
+
+
+@pytest.mark.parametrize("text", ["a\n  b \n", "\n\n x", "a \nb\t\nc\x0c \n", "x\u2028y\n \x0c\n\x85a\x85",
+                                  "a\r\n b\rc", "", "\n"] + _random_texts(1))
+def test_split_lines_is_one_line_of_per_line(text: str) -> None:
+    assert split_lines(text) == _reference_lines(text)
+
+
+@pytest.mark.parametrize("text", ["іс-қимыл, (іс-қимыл) сот сот.", "ақпа-\nраттандыру ақпараттандыру",
+                                  "x² (x²) x²-\nа", "2019-жылы 2019-\nжылы"] + _random_texts(2))
+def test_attested_words_are_the_letter_runs_of_the_text(text: str) -> None:
+    rule = HyphenRule.from_text(text)
+    hyphenated = {t.strip(".,;:!?()[]{}«»\"'“”„…") for t in text.lower().split() if "-" in t}
+    assert rule.words == _reference_words(text)
+    assert rule.hyphenated == {t for t in hyphenated if re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", t)}
+    assert rule.stems == {w[:-2] for w in rule.words if len(w) >= 7}
+
+
+@pytest.mark.parametrize("text", ["ст. 190 УК РФ, ICAO", "Қылмыстық іс", "Ӏ ҷ Ї ї ё Ё", "\ud800x", ""]
+                         + _random_texts(3))
+def test_script_counts_are_letters_by_code_point(text: str) -> None:
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in text)
+    kazakh = sum("\u0480" <= c <= "\u04ff" or c in "Іі" for c in text)
+    assert lang._script_counts(text) == (latin, cyrillic, kazakh)
+
+
+@pytest.mark.parametrize("text", ["Қылмыстық істер және сот", "дела и суды", "(2019-жылы) которые,", ""]
+                         + _random_texts(4))
+def test_word_evidence_is_a_sum_over_words(text: str) -> None:
+    kk = ru = 0.0
+    for word in _LETTERS.findall(text.lower()):
+        kk += word in lang.KAZAKH_WORDS
+        ru += word in lang.RUSSIAN_WORDS
+        if len(word) > 3:
+            kk += 0.5 * word.endswith(lang.KAZAKH_ENDINGS)
+            ru += 0.5 * word.endswith(lang.RUSSIAN_ENDINGS)
+    assert lang._word_evidence(text) == (kk, ru)
+
+
+@pytest.mark.parametrize("text", ["КИБЕР АЛАЯҚТЫҚ", "Сот", "ABC d", "ABCD e", "ӘӘӘ", "ӘӘӘӘ ә", "ӘӘӘӘ әә", ""]
+                         + _random_texts(5))
+def test_is_caps_is_the_share_of_capitals(text: str) -> None:
+    upper = len(re.findall(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", text))
+    lower = len(re.findall(r"[a-zа-яёәғқңөұүһі]", text))
+    assert is_caps(text) == (upper + lower >= 4 and upper >= 0.8 * (upper + lower))
+
+
+def _plain_paragraphs() -> list[list[Line]]:
+    """Printed lines that are copied as printed (no hyphen at a line end, no white-space run)."""
+    texts = ["бір \nекі\nүш ", "a\nb", "сөз"] + [t.replace("-", "") for t in _random_texts(6)]
+    paragraphs = [[ln for ln in split_lines(t) if ln.text] for t in texts]
+    return [p for p in paragraphs if p and all("  " not in ln.text and ln.text.isprintable() for ln in p)]
+
+
+@pytest.mark.parametrize("lines", _plain_paragraphs())
+def test_plain_pieces_are_the_builders(lines: list[Line]) -> None:
+    text, pieces = _rebuilt(lines, HyphenRule())
+    assert text == " ".join(ln.text for ln in lines)
+    assert _plain_pieces(lines) == pieces
+
+
+@pytest.mark.parametrize("text", ["a\n\n5\n\nb", "end of a page\n18\n\fnext page\na table\n19\ncell",
+                                  "x\n\n\n\ny\n\nz"] + _random_texts(7))
+def test_layout_measures_each_line(text: str) -> None:
+    lines = split_lines(text)
+    layout = Layout.of(lines)
+    assert layout.page_numbers == {ln.number for i, ln in enumerate(lines) if is_page_number(lines, i)}
+    printed = [ln.number for ln in lines if ln.text and ln.number not in layout.page_numbers]
+    gaps = Counter(b - a - 1 for a, b in zip(printed, printed[1:]))
+    assert layout.gap == usual_gap(lines) == min(gaps, key=lambda g: (-gaps[g], g), default=0)
+    for prev, group in zip(make_groups(lines, layout), make_groups(lines, layout)[1:]):
+        between = any(prev.lines[-1].number < n < group.first for n in layout.page_numbers)
+        assert group.page_top == (group.lines[0].indented or between)
