@@ -154,3 +154,24 @@ def test_news_header(text: str, date, title, derived) -> None:
 def test_first_sentence_is_cut_at_a_word() -> None:
     title = first_sentence("Сөз " * 100, limit=30)
     assert title.endswith("…") and len(title) <= 31 and " Сөз…" not in title[:-4]
+
+
+@pytest.mark.parametrize("text", [
+    "Интернет-\nалаяқтық туралы және іс-\nқимыл",
+    "Западно- \r\nКазахстанского облысы\r\nжәне ақпа-\u00a0\nраттандыру",
+    "Соңғы жол сызықшамен аяқталады -",
+    "Сызықша - ортада, жол соңында емес\nкелесі жол",
+    "Тек іс-қимыл сөзі\n\nжәне тағы бір абзац",
+    "a-\u2028b-\nc\n-",
+])
+def test_hyphen_rule_for_text_gives_the_same_paragraphs_as_the_full_rule(text: str) -> None:
+    lines = split_lines(text)
+    groups = group_lines(lines, Layout.of(lines))
+    full, lazy = HyphenRule.from_text(text), HyphenRule.for_text(text)
+    assert [build_paragraph(g, full, k) for k, g in enumerate(groups)] == \
+        [build_paragraph(g, lazy, k) for k, g in enumerate(groups)]
+
+
+def test_hyphen_rule_for_text_learns_only_where_a_line_ends_in_a_hyphen() -> None:
+    assert HyphenRule.for_text("іс-қимыл ақпараттандыру").words == frozenset()
+    assert "ақпараттандыру" in HyphenRule.for_text("іс-қимыл ақпараттандыру\nақпа-\nраттандыру").words

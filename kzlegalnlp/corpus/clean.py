@@ -71,6 +71,8 @@ _WORD_AT_START = re.compile(r"[^\W\d_]+")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*(?=[\r\n])")
+# a line whose text (stripped as str.strip does) ends in "-": only white space up to a break or the end
+_ENDS_IN_HYPHEN = re.compile(r"-\s*(?:[\r\n]|\Z)")
 _HEAD_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PUNCT = ".,;:!?()[]{}«»\"'“”„…"
 _COMPOUND_LEFT = ("но", "ско", "ски")
@@ -268,6 +270,17 @@ class HyphenRule:
                 if half:
                     counts[half] -= 1
         return cls(hyphenated, compress(counts, map(lt, repeat(0), counts.values())), lowered=True)  # count > 0
+
+    @classmethod
+    def for_text(cls, text: str) -> "HyphenRule":
+        """The rule a loader needs for ``text``: :meth:`from_text` when some line of it ends
+        in a hyphen, else an empty rule, since :meth:`keep` is asked only about such lines
+        (learning the words of a long text costs a quarter of loading it).
+
+        >>> HyphenRule.for_text("іс-қимыл\\nақпа-\\nраттандыру").hyphenated, HyphenRule.for_text("іс-қимыл").words
+        (frozenset({'іс-қимыл'}), frozenset())
+        """
+        return cls.from_text(text) if _ENDS_IN_HYPHEN.search(text) else cls()
 
     def keep(self, left: str, right: str) -> bool:
         """True when ``left-`` + ``right`` is a real hyphenated word."""

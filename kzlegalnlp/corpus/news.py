@@ -103,7 +103,7 @@ def news_document(src: SourceText, lines: Sequence[Line] | None = None,
     """
     lines = lines if lines is not None else split_lines(src.text)
     printed = [ln for ln in lines if ln.text]
-    rule = HyphenRule.from_text(src.text)
+    rule = HyphenRule.for_text(src.text)
     date, title, body = _header(printed)
     layout = layout or Layout.of(lines)
     groups = group_lines(body, layout)

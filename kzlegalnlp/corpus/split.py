@@ -45,7 +45,7 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None,
     """
     lines = lines if lines is not None else split_lines(src.text)
     layout = layout or Layout.of(lines)
-    rule = HyphenRule.from_text(src.text)
+    rule = HyphenRule.for_text(src.text)
     groups = make_groups(lines, layout)
     starts = find_starts(groups, layout)
     docs = []
