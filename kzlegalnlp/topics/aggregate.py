@@ -85,7 +85,8 @@ def aggregate_groups(P: np.ndarray, groups: Sequence, rule: Rule = DEFAULT_RULE)
     return ids, np.vstack([aggregate(np.asarray(P)[rows], *rule) for rows in order.values()])
 
 
-def label_set(scores: np.ndarray | Sequence[float], thresholds: np.ndarray | Sequence[float], labels: Sequence[str]) -> tuple[str, ...]:
+def label_set(scores: np.ndarray | Sequence[float], thresholds: np.ndarray | Sequence[float],
+              labels: Sequence[str]) -> tuple[str, ...]:
     """Labels at or above their threshold, best score first.
 
     >>> label_set(np.array([0.3, 0.9, 0.6]), np.array([0.5, 0.5, 0.5]), ["a", "b", "c"])
