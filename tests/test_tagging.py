@@ -335,3 +335,72 @@ def test_interrupted_run_keeps_the_old_outputs_whole(corpus, tmp_path, workers):
         runner.tag([corpus], out, factory=_interrupting_factory, workers=workers)
     assert _snapshot(out) == complete
     assert not [p for p in out.iterdir() if ".tmp-" in p.name]
+
+
+# --- rows written as JSON text directly, against the plain rule dumps(<row dict>) -------------
+
+def _para(text: str = "Сот «ҚК» 190-бабы", **kw):
+    from kzlegalnlp.records import Paragraph
+
+    values = dict(text=text, char_start=10, char_end=10 + len(text), line_start=3, line_end=4, lang="kk", index=2)
+    values.update(kw)
+    return Paragraph(**values)
+
+
+def _tricky_scores():
+    import random
+
+    from kzlegalnlp.records import TopicScores
+
+    rng = random.Random(7)
+    edge = [0.0, -0.0, 1.0, 0.5, 1e-5, -1e-5, 0.00005, 0.00015, 0.99995, 0.12345, 0.1, 0.1200, 0.102, 10.0,
+            100.0, 1234.5678, 9.99999e14, 1e15, 1e16, 3, 0, True, float("nan"), float("inf"), -float("inf")]
+    labels = ["drugs", "corruption", "cyber_fraud", "trafficking"]
+    yield None
+    yield TopicScores({})
+    for value in edge:
+        yield TopicScores({"drugs": value, "corruption": 0.25}, labels=("drugs",), primary="drugs")
+    for _ in range(3000):
+        keys = rng.sample(labels, rng.randint(1, len(labels)))  # dict order not always sorted
+        values = [rng.choice([rng.random(), rng.random() * 10 ** rng.randint(-6, 3), round(rng.random(), 4),
+                              rng.randint(0, 3) / 8]) for _ in keys]
+        chosen = tuple(k for k, v in zip(keys, values) if v >= 0.5)
+        yield TopicScores(dict(zip(keys, values)), labels=chosen, primary=chosen[0] if chosen else None)
+    # names the template cannot hold: the plain path
+    yield TopicScores({"a.0": 0.5, "b:1": 0.25, "x0": 0.1200}, labels=("a.0",), primary="a.0")
+    yield TopicScores({"drugs": "0.5"}, labels=["drugs"], primary="drugs")
+
+
+def test_paragraph_json_is_the_plain_row_encoded():
+    from kzlegalnlp.records import Document
+    from kzlegalnlp.tag.rows import document_head, dumps, paragraph_json, paragraph_row
+
+    texts = ["", 'кавычки " и \\ слэш', "табуляция\tи\nперевод\x01\x1f строки", "emoji 😀 \u2028 ok", "plain"]
+    paras = [_para(t) for t in texts] + [_para(char_start=True), _para(index=False), _para(lang=None),
+                                          _para(line_start=type("I", (int,), {"__repr__": lambda s: "x"})(5))]
+    doc = Document('d"1', "a\\b.txt", "news", "kk", None, (), None, None, 1, 9, 0, 99, tuple(paras))
+    head = document_head(doc)
+    checked = 0
+    for scores in _tricky_scores():
+        for para in paras:
+            for section in ("body", "references"):
+                try:
+                    plain = dumps(paragraph_row(doc, para, section, scores))
+                except (TypeError, ValueError):
+                    continue
+                assert paragraph_json(doc, para, section, scores, head) == plain, (para, scores)
+                checked += 1
+    assert checked > 50000
+
+
+def test_trailing_zeros_rule_is_the_shortest_repr_of_round():
+    import random
+
+    from kzlegalnlp.tag.rows import _TRAILING_ZEROS
+
+    rng = random.Random(11)
+    values = [rng.random() * 10 ** rng.randint(-6, 8) * rng.choice([1, -1]) for _ in range(20000)]
+    values += [i / 10000 for i in range(-2000, 2000)] + [i / 16 for i in range(200)]
+    for v in values:
+        assert _TRAILING_ZEROS.sub("", '{"a":%.4f,"b":%.4f}' % (v, v)) == json.dumps(
+            {"a": round(v, 4), "b": round(v, 4)}, separators=(",", ":")), v

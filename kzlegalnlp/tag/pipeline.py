@@ -139,18 +139,7 @@ class Outcome:
         return bool(self.summary.errors)
 
 
-# one encoder for the whole run: json.dumps with options builds a new one per call
-# (rows are trees: no need to look for reference cycles)
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
-
-
-def dumps(row: dict[str, Any]) -> str:
-    """One JSONL line (no newline): UTF-8 text as is, compact, key order kept.
-
-    >>> dumps({"b": "Сот", "a": [1, None]})
-    '{"b":"Сот","a":[1,null]}'
-    """
-    return _ENCODER.encode(row)
+dumps = rows.dumps  # one JSONL line (no newline); the rows module writes most rows as text itself
 
 
 def _safely(call: Callable[[], Any], default: Any, stage: str, doc: Document, job: Job,
@@ -183,11 +172,11 @@ def _doc_lines(doc: Document, steps: Steps, job: Job, summary: FileSummary) -> l
     arts = rows.sorted_findings(_safely(lambda: list(steps.articles(doc)), [], "extract", doc, job, summary))
     stats = rows.sorted_findings(_safely(lambda: list(steps.statistics(doc)), [], "extract", doc, job, summary))
     finder = rows.ParagraphFinder(doc)
+    head = rows.document_head(doc)
     out = ["documents\t" + dumps(rows.document_row(doc, scores, len(arts), len(stats)))]
-    for para, ps in zip(doc.paragraphs, pscores):
-        out.append("paragraphs\t" + dumps(rows.paragraph_row(doc, para, "body", ps)))
-    for para in doc.references:
-        out.append("paragraphs\t" + dumps(rows.paragraph_row(doc, para, "references", None)))
+    out += ["paragraphs\t" + rows.paragraph_json(doc, para, "body", ps, head)
+            for para, ps in zip(doc.paragraphs, pscores)]
+    out += ["paragraphs\t" + rows.paragraph_json(doc, para, "references", None, head) for para in doc.references]
     out.extend("articles\t" + dumps(rows.article_row(r, doc, finder)) for r in arts)
     out.extend("statistics\t" + dumps(rows.statistic_row(s, doc, finder)) for s in stats)
     _count(doc, scores, arts, stats, summary)

@@ -12,8 +12,12 @@ in their order, so that every run writes the same bytes.
 from __future__ import annotations
 
 import bisect
+import json
+import re
 from dataclasses import fields
 from functools import lru_cache
+from math import fsum
+from json.encoder import encode_basestring
 from typing import Any, Sequence
 
 from ..records import SCHEMA_VERSION, _plain, ArticleRef, Document, Paragraph, Statistic, TopicScores
@@ -22,6 +26,20 @@ from .schema import TABLES
 _SCORE_DIGITS = 4
 # column names per table, looked up once: a run builds a row per paragraph
 _COLUMNS = {table: tuple(c.name for c in columns) for table, columns in TABLES.items()}
+
+
+# one encoder for the whole run: json.dumps with options builds a new one per call
+# (rows are trees: no need to look for reference cycles)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def dumps(row: dict[str, Any]) -> str:
+    """One JSONL line (no newline): UTF-8 text as is, compact, key order kept.
+
+    >>> dumps({"b": "Сот", "a": [1, None]})
+    '{"b":"Сот","a":[1,null]}'
+    """
+    return _ENCODER.encode(row)
 
 
 def _ordered(table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -88,6 +106,87 @@ def paragraph_row(
         "text": para.text,
     }
     return _add_topic_fields(row, scores)
+
+
+# --- paragraph rows as JSON text directly --------------------------------------
+# A run writes one paragraph row per paragraph, most of its output: its JSON is
+# built from a template instead of a dict walked by the encoder. Every value the
+# template cannot write exactly as the encoder would (a bool or an int subclass
+# where an int belongs, a score that is not a plain finite number) sends the row
+# down the plain path, ``dumps(paragraph_row(...))``.
+
+_ONLY_INT = frozenset({int})
+_ONLY_STR = frozenset({str})
+_NUMBERS = frozenset({float, int})
+# "%.4f" rounds as round(x, 4) does (both correctly rounded); its trailing zeros go, as
+# in the shortest repr of the rounded float: "0.1200" -> "0.12", "0.0000" -> "0.0"
+# (at most three of the four decimals: "0.0000" keeps one; a literal replacement, so
+# no Python call per match)
+_TRAILING_ZEROS = re.compile(r"0{1,3}(?=[,}])")
+_PLAIN_LABEL = re.compile(r"[A-Za-z_ -]+")  # no digit, colon or dot: nothing _TRAILING_ZEROS could touch
+_FIXED_LIMIT = 1e15  # below it the repr of a 4-decimal float is never in exponent form
+
+
+def document_head(doc: Document) -> str:
+    """The opening of every row of ``doc``, up to the ``line`` value (JSON text).
+
+    >>> document_head(_doc())
+    '{"schema_version":"1.0","doc_id":"d1","source":"a.txt","line":'
+    """
+    return dumps({"schema_version": SCHEMA_VERSION, "doc_id": doc.doc_id, "source": doc.source})[:-1] + ',"line":'
+
+
+@lru_cache(maxsize=1024)
+def _topics_json(labels: tuple[str, ...], primary: str | None,
+                 keys: tuple[str, ...]) -> tuple[str, str, bool] | None:
+    """The ``topics`` and ``primary_topic`` columns, the %-template of the scores, and
+    whether ``keys`` are in sorted order already.
+
+    Keyed by the label vocabulary (labels, primary label, score names), not by
+    any text. None when a score name could be mistaken for a number by
+    :data:`_TRAILING_ZEROS`: such rows take the plain path.
+    """
+    if not all(type(k) is str and _PLAIN_LABEL.fullmatch(k) for k in keys):
+        return None
+    head = f',"topics":{dumps(list(labels))},"primary_topic":{dumps(primary)},"topic_scores":'
+    names = sorted(keys)
+    template = "{" + ",".join(f"{encode_basestring(k)}:%.4f" for k in names) + "}}"
+    return head, template, names == list(keys)
+
+
+def _topic_tail(scores: TopicScores | None) -> str | None:
+    """The last three columns of a paragraph row as JSON text (None: take the plain path)."""
+    if scores is None:
+        return ',"topics":[],"primary_topic":null,"topic_scores":{}}'
+    if type(scores.labels) is not tuple or type(scores.scores) is not dict:
+        return None
+    found = _topics_json(scores.labels, scores.primary, tuple(scores.scores))
+    if found is None:
+        return None
+    head, template, in_order = found
+    values = tuple(scores.scores.values()) if in_order else tuple(v for _, v in sorted(scores.scores.items()))
+    if not (_NUMBERS.issuperset(map(type, values)) and fsum(map(abs, values)) < _FIXED_LIMIT):
+        return None  # not a plain finite number (NaN and infinity fail the comparison)
+    return head + _TRAILING_ZEROS.sub("", template % values)
+
+
+def paragraph_json(doc: Document, para: Paragraph, section: str, scores: TopicScores | None,
+                   head: str | None = None) -> str:
+    """``dumps(paragraph_row(doc, para, section, scores))``, built as text (``head``: :func:`document_head`).
+
+    >>> paragraph_json(_doc(), _doc().paragraphs[0], "body", None) == dumps(paragraph_row(
+    ...     _doc(), _doc().paragraphs[0], "body", None))
+    True
+    """
+    ints = (para.line_start, para.char_start, para.char_end, para.index, para.line_end)
+    tail = _topic_tail(scores)
+    if (tail is None or not _ONLY_INT.issuperset(map(type, ints))
+            or not _ONLY_STR.issuperset(map(type, (section, para.lang, para.text)))):
+        return dumps(paragraph_row(doc, para, section, scores))
+    return (f'{head or document_head(doc)}{para.line_start},"char_start":{para.char_start},'
+            f'"char_end":{para.char_end},"index":{para.index},"section":{encode_basestring(section)},'
+            f'"lang":{encode_basestring(para.lang)},"line_start":{para.line_start},"line_end":{para.line_end},'
+            f'"text":{encode_basestring(para.text)}{tail}')
 
 
 class ParagraphFinder:
