@@ -7,6 +7,8 @@ random ones built from the same pieces (fixed seeds).
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import random
 import re
 from collections import Counter
@@ -20,13 +22,16 @@ from kzlegalnlp.corpus.clean import (
     Line,
     _line_of,
     _plain_pieces,
+    _piece,
     _rebuilt,
     is_caps,
+    new_record,
     is_page_number,
     split_lines,
     usual_gap,
 )
 from kzlegalnlp.corpus.starts import make_groups
+from kzlegalnlp.records import Document, Paragraph, Piece
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 PIECES = ["сот", "Сот,", "(іс-қимыл)", "ақпа-", "раттандыру", "2019-", "жылы", "x²", "(x²-", "Ⅻ", "_a_",
@@ -138,3 +143,31 @@ def test_layout_measures_each_line(text: str) -> None:
     for prev, group in zip(make_groups(lines, layout), make_groups(lines, layout)[1:]):
         between = any(prev.lines[-1].number < n < group.first for n in layout.page_numbers)
         assert group.page_top == (group.lines[0].indented or between)
+
+
+def _same_record(fast: object, plain: object) -> None:
+    assert type(fast) is type(plain)
+    assert fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
+    assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))  # same fields, same order
+    assert pickle.loads(pickle.dumps(fast)) == plain
+
+
+@pytest.mark.parametrize("cls", [Piece, Paragraph, Document])
+def test_records_built_without_init_have_no_post_init(cls: type) -> None:
+    # new_record copies what the generated __init__ does; a __post_init__ or slots would break that
+    assert dataclasses.is_dataclass(cls) and not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+    assert cls.__dataclass_params__.frozen
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_records_built_without_init_are_the_constructors(seed: int) -> None:
+    rng = random.Random(seed)
+    values = [rng.randint(0, 10**6) for _ in range(4)]
+    _same_record(_piece(*values), Piece(*values))
+    _same_record(new_record(Piece, dict(zip(("clean", "source", "length", "line"), values))), Piece(*values))
+    fields = {"text": rng.choice(PIECES), "char_start": values[0], "char_end": values[1], "line_start": values[2],
+              "line_end": values[3], "lang": rng.choice(["kk", "ru", "en"]), "index": seed,
+              "pieces": (Piece(*values),)}
+    _same_record(new_record(Paragraph, fields), Paragraph(**fields))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new_record(Paragraph, fields).text = "x"  # type: ignore[misc]
