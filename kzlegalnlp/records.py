@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Mapping
 
 SCHEMA_VERSION = "1.0"
@@ -20,6 +21,7 @@ LANGS = ("kk", "ru", "en")
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_CLEAN_START = attrgetter("clean")
 
 
 def _plain(value: Any) -> Any:
@@ -69,8 +71,8 @@ class Paragraph(_Record):
     >>> p = Paragraph(text="ab cd", char_start=10, char_end=16, line_start=3, line_end=4,
     ...               lang="en", index=0, pieces=(Piece(0, 10, 2, 3), Piece(2, 12, 1, 3),
     ...                                           Piece(3, 14, 2, 4)))
-    >>> p.to_source(3), p.line_at(3), p.to_source_span(0, 5)
-    (14, 4, (10, 16))
+    >>> p.to_source(3), p.line_at(3), p.to_source_span(0, 5), p.source_and_line(4)
+    (14, 4, (10, 16), (15, 4))
     """
 
     text: str
@@ -85,14 +87,19 @@ class Paragraph(_Record):
     def _piece(self, i: int) -> Piece:
         if not self.pieces:
             raise ValueError("this paragraph has no offset map")
-        starts = [p.clean for p in self.pieces]
-        k = max(bisect.bisect_right(starts, i) - 1, 0)
+        # bisect on the pieces themselves: no list of their starts built per call
+        k = max(bisect.bisect_right(self.pieces, i, key=_CLEAN_START) - 1, 0)
         return self.pieces[k]
 
     def to_source(self, i: int) -> int:
         """Offset in the source file of character ``i`` of :attr:`text`."""
         piece = self._piece(i)
         return piece.source + min(i - piece.clean, piece.length - 1)
+
+    def source_and_line(self, i: int) -> tuple[int, int]:
+        """``(to_source(i), line_at(i))`` with one look-up of the piece."""
+        piece = self._piece(i)
+        return piece.source + min(i - piece.clean, piece.length - 1), piece.line
 
     def to_source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets ``(start, end)`` of the cleaned span ``text[start:end]``."""

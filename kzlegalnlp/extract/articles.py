@@ -13,8 +13,6 @@ How a code is found (``resolution``) is documented in
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
-
 from .. import codes as _codes
 from ..records import ArticleRef, Document, Paragraph
 from .article_grammar import Hit, find_hits
@@ -44,61 +42,80 @@ def _resolve_hit(hit: Hit, ctx: Context) -> tuple[str | None, str, str | None]:
     return code, ("explicit" if code else "unresolved"), None
 
 
-def _to_record(text: str, hit: Hit, code: str | None, how: str, law: str | None) -> ArticleRef:
+def _to_record(text: str, hit: Hit, code: str | None, how: str, law: str | None,
+               where: tuple[int, int, int | None, str | None, str | None] | None = None) -> ArticleRef:
+    """The record of one resolved hit; ``where`` is ``(start, end, line, doc_id, source)``
+    in the source file (None: offsets into ``text``)."""
     title_ru, title_kk = _codes.title(code, hit.article) if code else (None, None)
+    start, end, line, doc_id, source = where or (hit.start, hit.end, None, None, None)
     return ArticleRef(
-        surface=text[hit.start:hit.end], char_start=hit.start, char_end=hit.end,
-        article=hit.article, code=code, part=hit.part, paragraph=hit.paragraph,
-        subparagraph=hit.subparagraph, range_to=hit.range_to, lang=hit.lang,
-        resolution=how, law=law, title_ru=title_ru, title_kk=title_kk,
-        topics=_codes.topics(code, hit.article, hit.range_to, hit.part, hit.paragraph) if code else (),
+        text[hit.start:hit.end], start, end, hit.article, code, hit.part, hit.paragraph,
+        hit.subparagraph, hit.range_to, hit.lang, how, law, title_ru, title_kk,
+        _codes.topics(code, hit.article, hit.range_to, hit.part, hit.paragraph) if code else (),
+        line, doc_id, source,
     )
 
 
-def _extract_text(text: str, ctx: Context, keys: dict[str, list[int]] | None = None) -> list[ArticleRef]:
-    """References of one text, resolved in reading order against ``ctx``."""
-    keys = scan_keys(text) if keys is None else keys
+def _resolved_hits(text: str, ctx: Context, keys: dict[str, list[int]]
+                   ) -> list[tuple[Hit, str | None, str, str | None]]:
+    """Hits of one text with their ``(code, resolution, law)``, resolved in reading order against ``ctx``."""
     mentions = find_mentions(text, keys)
     laws = find_laws(text, keys)
     hits = find_hits(text, mentions, keys, laws)
-    events: list[tuple[int, int, Mention | LawMention | Hit]] = [(m.start, 1, m) for m in mentions]
-    events += [(law.start, 1, law) for law in laws]
-    events += [(h.start, 0, h) for h in hits]
-    events.sort(key=lambda e: (e[0], e[1]))
+    if not hits:
+        return []
+    # (start, events before hits at one start, order found): ties never compare the events
+    events: list[tuple[int, int, int, Mention | LawMention | Hit]] = [
+        (ev.start, rank, n, ev) for n, (rank, ev) in enumerate(
+            [(1, m) for m in mentions] + [(1, law) for law in laws] + [(0, h) for h in hits])]
+    events.sort()
     out = []
-    for _, _, ev in events:
+    for _, _, _, ev in events:
         if isinstance(ev, Mention):
             ctx.remember(ctx.resolve_family(ev.family, ev.country, ev.lang)[0])
         elif isinstance(ev, LawMention):
             ctx.law = ev.name  # the law "указанного Закона" refers to
         else:
-            out.append(_to_record(text, ev, *_resolve_hit(ev, ctx)))
+            out.append((ev, *_resolve_hit(ev, ctx)))
     return out
 
 
-def _extract_document(doc: Document, ctx: Context) -> list[ArticleRef]:
-    """References of a document, offsets mapped back to its source file.
+def _extract_text(text: str, ctx: Context, keys: dict[str, list[int]] | None = None) -> list[ArticleRef]:
+    """References of one text, resolved in reading order against ``ctx``."""
+    keys = scan_keys(text) if keys is None else keys
+    return [_to_record(text, *found) for found in _resolved_hits(text, ctx, keys)]
 
-    Paragraphs are read as one text joined by line breaks, so a reference that
-    the paragraph splitter cut in two (a list running over a line that starts
-    with "1)" or with a number) is still read whole.
-    """
+
+def _joined(doc: Document) -> tuple[list[Paragraph], list[int], str]:
+    """The paragraphs of ``doc`` (body, then references), where each starts, and their text joined by line breaks."""
     paragraphs: list[Paragraph] = [*doc.paragraphs, *doc.references]
     starts, pos = [], 0
     for para in paragraphs:
         starts.append(pos)
         pos += len(para.text) + 1
-    text = "\n".join(p.text for p in paragraphs)
+    return paragraphs, starts, "\n".join([p.text for p in paragraphs])
+
+
+def _extract_document(doc: Document, ctx: Context | None = None, country: str | None = None,
+                      default_code: str | None = None) -> list[ArticleRef]:
+    """References of a document, offsets mapped back to its source file.
+
+    Paragraphs are read as one text joined by line breaks, so a reference that
+    the paragraph splitter cut in two (a list running over a line that starts
+    with "1)" or with a number) is still read whole. Without ``ctx`` the
+    document's country is read from that text (scanned once for both).
+    """
+    paragraphs, starts, text = _joined(doc)
+    keys = scan_keys(text)
+    if ctx is None:
+        ctx = Context(doc_country=country or document_country(text, keys), default_code=default_code)
     out = []
-    for r in _extract_text(text, ctx):
-        i = bisect.bisect_right(starts, r.char_start) - 1
-        j = bisect.bisect_right(starts, max(r.char_end - 1, r.char_start)) - 1
-        first, last = paragraphs[i], paragraphs[j]
-        start = first.to_source(r.char_start - starts[i])
-        end = last.to_source(r.char_end - 1 - starts[j]) + 1
-        out.append(replace(r, char_start=start, char_end=end,
-                           line=first.line_at(r.char_start - starts[i]),
-                           doc_id=doc.doc_id, source=doc.source))
+    for hit, code, how, law in _resolved_hits(text, ctx, keys):
+        i = bisect.bisect_right(starts, hit.start) - 1
+        j = bisect.bisect_right(starts, max(hit.end - 1, hit.start)) - 1
+        start, line = paragraphs[i].source_and_line(hit.start - starts[i])
+        end = paragraphs[j].to_source(hit.end - 1 - starts[j]) + 1
+        out.append(_to_record(text, hit, code, how, law, (start, end, line, doc.doc_id, doc.source)))
     return out
 
 
@@ -123,10 +140,7 @@ def extract_articles(text_or_document: str | Document, *, default_code: str | No
         [('190', '2', 'KZ-UK'), ('190', '3', 'KZ-UK')]
     """
     if isinstance(text_or_document, Document):
-        doc = text_or_document
-        body = "\n".join(p.text for p in (*doc.paragraphs, *doc.references))
-        ctx = Context(doc_country=country or document_country(body), default_code=default_code)
-        return _extract_document(doc, ctx)
+        return _extract_document(text_or_document, country=country, default_code=default_code)
     if not isinstance(text_or_document, str):
         raise TypeError(f"extract_articles expects a str or a Document, got {type(text_or_document).__name__}")
     text = text_or_document
