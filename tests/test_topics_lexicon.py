@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+
+from kzlegalnlp.topics.features import tokens
 
 from kzlegalnlp.topics.labels import DEFAULT_LABELS, check_labels, load_labels
 from kzlegalnlp.topics.lexicon import Entry, Lexicon, default_lexicon, read_lexicon
@@ -156,3 +160,59 @@ def test_candidate_search_agrees_on_every_example() -> None:
     lex = default_lexicon()
     for entry in ENTRIES:
         assert lex.matches(entry.example) == _word_by_word(lex, entry.example), entry.example
+
+
+def _counts_word_by_word(lex: Lexicon, text: str) -> dict[str, int]:
+    """Lexicon.counts read literally: hits of the word-by-word rule, then the combinations."""
+    out: dict[str, int] = {}
+    for _, _, label in _word_by_word(lex, text):
+        out[label] = out.get(label, 0) + 1
+    for c in lex.combos:
+        n = min(out.get(h, 0) for h in c.needs)
+        if n:
+            out[c.label] = out.get(c.label, 0) + n
+    return out
+
+
+TRICKY = [
+    "торговля - людьми, торговля -- людьми, торговля — людьми, торговля\t-\nлюдьми",
+    "Ұйымдасқан  -  қылмыстық топ; ұйымдасқан (қылмыстық) топ; ұйымдасқан.қылмыстық топ",
+    "кибер- мошенничество, кибер -мошенничество, -кибермошенничество-, 2кибермошенничество",
+    "Есірткі\u00a0сату, ЕСІРТКІ_сату, есірткі²; Ёлка наркотиков  \n\n  взятка",
+    "",
+    "   ",
+    "- - -",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_counts_from_tokens_agree_with_the_word_by_word_rule(text: str) -> None:
+    lex = default_lexicon()
+    assert lex.counts_tokens(tokens(text)) == lex.counts(text) == _counts_word_by_word(lex, text)
+    assert lex.matches(text) == _word_by_word(lex, text)
+
+
+def _random_text(rng: random.Random, prefixes: list[str]) -> str:
+    seps = ["", " ", "-", " - ", "--", "\t", "\n", ".", ",", "_", "2", "ё", "Ё", "(", "—", " -", "- ", "  ", "x", "ы"]
+    return "".join(rng.choice(prefixes) + rng.choice(seps) + rng.choice(seps) for _ in range(rng.randint(1, 7)))
+
+
+def test_counts_and_matches_agree_with_the_word_by_word_rule_on_random_texts() -> None:
+    lex = default_lexicon()
+    prefixes = [p for e in lex.entries for p, _ in e.words()]
+    rng = random.Random(2024)
+    for _ in range(300):
+        text = _random_text(rng, prefixes)
+        assert lex.matches(text) == _word_by_word(lex, text), text
+        assert lex.counts_tokens(tokens(text)) == _counts_word_by_word(lex, text), text
+
+
+def test_odd_patterns_agree_with_the_word_by_word_rule() -> None:
+    # a later word of any form ("ab -"), a prefix that is no word ("ст."), whole words, a shared prefix
+    entries = [Entry("x", "ru", p, "...") for p in ("ab -", "ст. ab", "ab=", "a b", "ab c=", "b", "ba ab")]
+    lex = Lexicon(entries)
+    rng = random.Random(5)
+    for _ in range(300):
+        text = _random_text(rng, ["a", "b", "ab", "ст", "c", "ba"])
+        assert lex.matches(text) == _word_by_word(lex, text), text
+        assert lex.counts_tokens(tokens(text)) == _counts_word_by_word(lex, text), text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -24,6 +25,25 @@ from ..errors import ConfigError
 
 _NOT_WORD = re.compile(r"[\W\d_]+")  # the complement of a letter, [^\W\d_]
 _CACHE_MAX = 200_000
+_TOKENS_MAX = 500_000  # distinct tokens kept (a vocabulary: dozens of MB at most)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and read ``ё`` as ``е``: the form words and lexicon patterns are written in.
+
+    >>> normalise("ЁЛКА")
+    'елка'
+    """
+    return text.lower().replace("ё", "е")
+
+
+def tokens(text: str) -> list[str]:
+    """The :func:`normalise` d text split at white space: what featuriser and lexicon both read.
+
+    >>> tokens("Ст. 190\tУК")
+    ['ст.', '190', 'ук']
+    """
+    return normalise(text).split()
 
 
 def words(text: str) -> list[str]:
@@ -34,8 +54,17 @@ def words(text: str) -> list[str]:
     >>> words(" 2x²_Ёж "), words("")
     (['x²', 'еж'], [])
     """
+    return letter_runs(normalise(text))
+
+
+def letter_runs(text: str) -> list[str]:
+    """The letter runs of an already normalised text (or token), in order.
+
+    >>> letter_runs("(ст.190-бап)")
+    ['ст', 'бап']
+    """
     # splitting at the complement is faster than finding the letter runs
-    parts = _NOT_WORD.split(text.lower().replace("ё", "е"))
+    parts = _NOT_WORD.split(text)
     if parts and not parts[-1]:
         parts.pop()
     return parts[1:] if parts and not parts[0] else parts
@@ -94,6 +123,7 @@ class CharNgrams:
         self.analyzer = analyzer
         self._split = ANALYZERS[analyzer]
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._reset_tokens()
 
     def _grams(self, word: str) -> list[str]:
         return self._split(word, self.ngram_range[0], self.ngram_range[1])
@@ -121,6 +151,7 @@ class CharNgrams:
         self.vocabulary_ = {g: i for i, g in enumerate(grams)}
         self.idf_ = np.asarray(idf, dtype=np.float32)
         self._cache = {}
+        self._reset_tokens()
 
     @property
     def n_features(self) -> int:
@@ -136,26 +167,73 @@ class CharNgrams:
         return ids
 
     def transform_flat(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """TF-IDF rows in coordinate form: ``(column, value, row)`` arrays.
+        """TF-IDF rows in coordinate form: ``(column, value, row)`` arrays, sorted by row and column.
 
         Rows are L2-normalised; a text without known n-grams has no entries.
         """
-        cols: list[int] = []
-        rows: list[int] = []
-        for r, text in enumerate(texts):
-            before = len(cols)
-            for w in words(text):
-                cols.extend(self._word_ids(w))
-            rows.extend([r] * (len(cols) - before))
-        if not cols:
+        return self.transform_tokens([tokens(t) for t in texts])
+
+    def transform_tokens(self, token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`transform_flat` of texts given as their :func:`tokens`.
+
+        >>> f = CharNgrams(ngram_range=(3, 3), min_df=1).fit(["пара алды"])
+        >>> col, val, row = f.transform_tokens([[], ["алды,", "алды"]])
+        >>> [f"{row[k]}:{sorted(f.vocabulary_, key=f.vocabulary_.get)[c]}" for k, c in enumerate(col)]
+        ['1:<ал', '1:w:алды', '1:алд', '1:ды>', '1:лды']
+        """
+        cols, rows = self._gram_columns(token_lists)
+        if not len(cols):
             return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int64)
         nf = max(self.n_features, 1)
-        key, counts = np.unique(np.asarray(rows, np.int64) * nf + np.asarray(cols, np.int64), return_counts=True)
+        key, counts = np.unique(rows * nf + cols, return_counts=True)
         row, col = key // nf, key % nf
         val = (1.0 + np.log(counts)).astype(np.float32) * self.idf_[col]
-        norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(texts)))
+        norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(token_lists)))
         val = val / norms[row].astype(np.float32)
         return col, val, row
+
+    def _gram_columns(self, token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Column and row of every known n-gram occurrence (int64), texts in order.
+
+        Every token is looked up in a table of the tokens seen so far (a vocabulary, not
+        texts), which holds the columns of its words' n-grams back to back; numpy then
+        copies each occurrence's run, so no Python step runs per word."""
+        flat = list(chain.from_iterable(token_lists))
+        table = self._tokens
+        if len(table) + len(flat) > _TOKENS_MAX:
+            self._reset_tokens()
+            table = self._tokens
+        new = set(flat).difference(table)
+        if new:
+            self._add_tokens(sorted(new))  # sorted: the table does not depend on set order
+        ids = np.fromiter(map(table.__getitem__, flat), np.int64, len(flat))
+        lengths = self._lengths[ids]
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        # the run of occurrence k starts at starts[ids[k]]; offsets within runs by one arange
+        ends = np.cumsum(lengths)
+        at = np.repeat(self._starts[ids] - (ends - lengths), lengths) + np.arange(total)
+        per_text = np.fromiter(map(len, token_lists), np.int64, len(token_lists))
+        rows = np.repeat(np.repeat(np.arange(len(token_lists), dtype=np.int64), per_text), lengths)
+        return self._columns[at].astype(np.int64), rows
+
+    def _reset_tokens(self) -> None:
+        """An empty token table (also bounds its memory: it starts again when full)."""
+        self._tokens: dict[str, int] = {}
+        self._columns = np.zeros(0, np.int32)
+        self._starts = np.zeros(0, np.int64)
+        self._lengths = np.zeros(0, np.int64)
+
+    def _add_tokens(self, new: Sequence[str]) -> None:
+        """Append tokens to the table: each token's columns are those of its letter runs, in order."""
+        runs = [list(chain.from_iterable(map(self._word_ids, letter_runs(t)))) for t in new]
+        lengths = np.fromiter(map(len, runs), np.int64, len(runs))
+        starts = len(self._columns) + np.cumsum(lengths) - lengths
+        self._tokens.update(zip(new, range(len(self._tokens), len(self._tokens) + len(new))))
+        self._columns = np.concatenate([self._columns, np.fromiter(chain.from_iterable(runs), np.int32)])
+        self._starts = np.concatenate([self._starts, starts])
+        self._lengths = np.concatenate([self._lengths, lengths])
 
     def transform(self, texts: Sequence[str]) -> Any:
         """TF-IDF as a ``scipy.sparse.csr_matrix`` (training only: imports scipy)."""

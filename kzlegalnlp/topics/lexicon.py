@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import AnnotationError
-from ..patterns.trie import trie_regex
+from ..patterns.trie import ranked_branches, trie_regex
 from .labels import DATA
 
 
@@ -55,19 +57,40 @@ def normalise(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
-_TOKEN = re.compile(r"\w+")
-_NEXT_WORD = re.compile(r"[\s\-]+(\w+)")  # the next word, with only spaces or hyphens before it
-_CACHE_MAX = 100_000
+_WORD = re.compile(r"\w+")
+_LASTINDEX = attrgetter("lastindex")
+_FORMS_MAX = 500_000  # tokens whose scan form is kept
+_NO_WORD = r"(?!\w)"  # a whole word: no letter or digit follows
+
+
+def _word_regex(prefix: str, whole: bool) -> str | None:
+    """A regex for one word of a pattern (a \\w run starting with ``prefix``, or equal to it when
+    ``whole``); None when no word can match (a prefix with other characters, an empty whole word)."""
+    if not prefix:
+        return None if whole else r"\w+"
+    if not _WORD.fullmatch(prefix):
+        return None
+    return re.escape(prefix) + (_NO_WORD if whole else r"\w*")
+
+
+def _entry_tail(words: Sequence[tuple[str, bool]]) -> str | None:
+    """What follows the first prefix of an entry: the rest of its first word, then each later
+    word after spaces or hyphens; None when the entry can never match."""
+    first, whole = words[0]
+    later = [_word_regex(prefix, w) for prefix, w in words[1:]]
+    if not first or not _WORD.fullmatch(first) or None in later:
+        return None
+    return (_NO_WORD if whole else r"\w*") + "".join(r"[\s\-]+" + str(rx) for rx in later)
 
 
 class Lexicon:
-    """A compiled set of entries: counts hits per label in one pass over the words.
+    """A compiled set of entries: counts hits per label in one regex scan of the text.
 
-    Each word is looked up once (cached) for the entries whose first prefix it
-    starts with; a multi-word entry then checks the next words, which must be
-    separated by spaces or hyphens only. At each word the most specific matching
-    entry wins (more words, then a longer first prefix: ``кибермошенн`` before
-    ``кибер``) and its words are consumed, so hits never overlap.
+    A hit starts at a word starting with an entry's first prefix; a multi-word entry
+    needs its later words to follow, separated by spaces or hyphens only. At each word
+    the most specific matching entry wins (more words, then a longer first prefix:
+    ``кибермошенн`` before ``кибер``; the lexicon's order among equals) and its words
+    are consumed, so hits never overlap.
 
     >>> lex = Lexicon([Entry("drugs", "ru", "наркот", "Изъяты наркотики.")])
     >>> lex.counts("Наркотики и наркотические средства")
@@ -80,73 +103,89 @@ class Lexicon:
         self.entries = tuple(entries)
         self.combos = tuple(combos)
         self.labels = tuple(dict.fromkeys([e.label for e in self.entries] + [c.label for c in self.combos]))
-        self._words = [e.words() for e in self.entries]
-        self._first: dict[str, list[int]] = {}
-        for i, ws in enumerate(self._words):
-            self._first.setdefault(ws[0][0], []).append(i)
-        self._cache: dict[str, tuple[int, ...]] = {}
-        # only words starting with a first prefix can start a hit: one regex finds them,
-        # so the Python loop runs over the few candidate words, not over every word
-        self._candidate = re.compile(r"\b(?:" + trie_regex(p for p in self._first if _TOKEN.fullmatch(p)) + r")\w*")
+        patterns = [e.words() for e in self.entries]
+        self._hits, self._group_labels = self._compile(patterns)
+        self._live = self._live_regex(patterns)
+        self._forms: dict[str, str] = {}
 
-    def _starts(self, word: str) -> tuple[int, ...]:
-        """Entries whose first word matches ``word``, the most specific first (see :meth:`_rank`;
-        a stable sort keeps the lexicon's order among equals, so the first that matches wins)."""
-        hit = self._cache.get(word)
-        if hit is None:
-            found = []
-            for n in range(1, len(word) + 1):
-                for i in self._first.get(word[:n], ()):
-                    prefix, whole = self._words[i][0]
-                    if not whole or n == len(word):
-                        found.append(i)
-            hit = tuple(sorted(found, key=self._rank, reverse=True))
-            if len(self._cache) < _CACHE_MAX:
-                self._cache[word] = hit
-        return hit
+    def _compile(self, patterns: Sequence[tuple[tuple[str, bool], ...]]) -> tuple[re.Pattern[str], list[str | None]]:
+        """One regex for all entries, and the label of each of its groups.
 
-    def _rank(self, i: int) -> tuple[int, int]:
-        """More words first, then the longer first prefix: the most specific entry wins."""
-        return len(self._words[i]), len(self._words[i][0][0])
+        Each entry ends in an empty group, so a match's ``lastindex`` names the entry.
+        The entries of each word count form a trie on their first prefixes (longest first,
+        the lexicon's order among equals: :func:`trie_branches`), the tries tried most words
+        first: the regex engine's first match at a word is the most specific entry."""
+        classes = [[(ws[0][0], f"{tail}(?P<e{i}>)") for i, ws in enumerate(patterns)
+                    if len(ws) == n and (tail := _entry_tail(ws)) is not None]
+                   for n in sorted({len(ws) for ws in patterns}, reverse=True)]
+        rx = re.compile(r"\b" + ranked_branches(classes))
+        labels: list[str | None] = [None] * (rx.groups + 1)
+        for name, group in rx.groupindex.items():
+            labels[group] = self.entries[int(name[1:])].label
+        return rx, labels
 
-    def _rest_matches(self, i: int, end: int, text: str) -> int:
-        """End of entry ``i`` when its later words follow the word ending at ``end`` (spaces or
-        hyphens between), else -1."""
-        for prefix, whole in self._words[i][1:]:
-            nxt = _NEXT_WORD.match(text, end)
-            if nxt is None:
-                return -1
-            w = nxt.group(1)
-            if not (w == prefix if whole else w.startswith(prefix)):
-                return -1
-            end = nxt.end()
-        return end
+    @staticmethod
+    def _live_regex(patterns: Sequence[tuple[tuple[str, bool], ...]]) -> re.Pattern[str]:
+        """A token is *live* when one of its words starts with a prefix of some pattern: only
+        live tokens can take part in a hit."""
+        prefixes = {prefix for ws in patterns for prefix, _ in ws}
+        if any(not prefix and not whole for ws in patterns for prefix, whole in ws[1:]):
+            return re.compile(r"\w")  # an entry that takes any following word: every word is live
+        return re.compile(r"\b" + trie_regex(p for p in prefixes if _WORD.fullmatch(p)))
+
+    def _form(self, token: str) -> str:
+        """A token as the hit scan reads it: itself when live or only hyphens (which separate
+        a hit's words like spaces), else ``.``, which no hit can start at or pass through
+        (cached: tokens are vocabulary)."""
+        form = self._forms.get(token)
+        if form is None:
+            form = token if self._live.search(token) or not token.strip("-") else "."
+            if len(self._forms) < _FORMS_MAX:
+                self._forms[token] = form
+        return form
+
+    def counts_tokens(self, tokens: Sequence[str]) -> dict[str, int]:
+        """:meth:`counts` of a text given as its white-space separated, normalised tokens
+        (:func:`kzlegalnlp.topics.features.tokens`).
+
+        The scan reads the live tokens (and those of hyphens only) joined by single spaces
+        and every other token as ``.``: a hit's words are live and joined by spaces or
+        hyphens, white space between tokens is a single space to the scan, and a dead token
+        stops a hit as it did in the text. Most tokens
+        are dead, so the scan reads a much shorter string.
+
+        >>> lex = default_lexicon()
+        >>> lex.counts_tokens("кеше торговля людьми и 2 кг наркотиков".split())
+        {'trafficking': 1, 'drugs': 1}
+        """
+        forms = self._forms
+        try:
+            text = " ".join(map(forms.__getitem__, tokens))
+        except KeyError:
+            text = " ".join(map(self._form, tokens))
+        return self.counts_normalised(text)
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping hits as ``(start, end, label)`` (offsets in the lower-cased text)."""
-        text = normalise(text)
-        out: list[tuple[int, int, str]] = []
-        pos = 0
-        for word in self._candidate.finditer(text):
-            start, end = word.span()
-            if start < pos:
-                continue  # inside the last hit's later words
-            for i in self._starts(word.group()):
-                stop = self._rest_matches(i, end, text) if len(self._words[i]) > 1 else end
-                if stop >= 0:
-                    out.append((start, stop, self.entries[i].label))
-                    pos = stop
-                    break
-        return out
+        labels = self._group_labels
+        return [(m.start(), m.end(), labels[m.lastindex]) for m in self._hits.finditer(normalise(text))]  # type: ignore[misc,index]
 
     def counts(self, text: str) -> dict[str, int]:
         """Number of hits per label, helper labels included (labels without hits are left out).
 
         A combination adds, to its label, as many hits as its least frequent helper has.
         """
-        out: dict[str, int] = {}
-        for _, _, label in self.matches(text):
-            out[label] = out.get(label, 0) + 1
+        return self.counts_normalised(normalise(text))
+
+    def counts_normalised(self, text: str) -> dict[str, int]:
+        """:meth:`counts` of a text already :func:`normalise` d (callers that lower-case once for
+        several readers).
+
+        >>> Lexicon([Entry("drugs", "ru", "наркот", "...")]).counts_normalised("наркотики, наркотики")
+        {'drugs': 2}
+        """
+        # hits counted in C: the entry of each match by its last group, its label by a list
+        out = dict(Counter(map(self._group_labels.__getitem__, map(_LASTINDEX, self._hits.finditer(text)))))
         for c in self.combos:
             n = min(out.get(h, 0) for h in c.needs)
             if n:

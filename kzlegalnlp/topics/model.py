@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import DocumentMixin, Titles, choose_document_rule, label_matrix, thresholds_for
-from .features import CharNgrams
+from .features import CharNgrams, tokens
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
 from .weak import ENUMERATION_MIN, context, enumeration_columns, evidence, title_context
@@ -123,10 +123,11 @@ class TopicClassifier(DocumentMixin):
         return f"TopicClassifier({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
 
     # -- features ------------------------------------------------------------------------
-    def _evidence(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None) -> np.ndarray:
+    def _evidence(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None,
+                  token_lists: Sequence[Sequence[str]] | None = None) -> np.ndarray:
         """Dense columns: lexicon and article evidence, then (if ``context_weight``) document
-        context (other paragraphs, neighbours, title)."""
-        E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
+        context (other paragraphs, neighbours, title). ``token_lists``: the texts' tokens, if known."""
+        E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles, token_lists=token_lists)
         parts = [E * np.float32(self.evidence_weight)]
         if self.context_weight:
             T = title_context(len(X), groups, titles, self.classes_, lexicon=self._lexicon, articles=self.use_articles)
@@ -271,13 +272,14 @@ class TopicClassifier(DocumentMixin):
         ``titles`` maps document ids to titles."""
         self._check_fitted()
         X = list(X)
-        col, val, row = self.featurizer_.transform_flat(X)
+        token_lists = [tokens(x) for x in X]  # lower-cased and split once for featuriser and lexicon
+        col, val, row = self.featurizer_.transform_tokens(token_lists)
         n, L = len(X), len(self.classes_)
         S = np.empty((n, L), dtype=np.float64)
         for j in range(L):
             S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
         nf = self.featurizer_.n_features
-        dense = self._evidence(X, groups, titles)
+        dense = self._evidence(X, groups, titles, token_lists)
         S += dense @ self.coef_[nf:]
         if self.enumeration_penalty_:
             S -= self.enumeration_penalty_ * self._enumerated(X, dense)

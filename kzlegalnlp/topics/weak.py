@@ -61,10 +61,12 @@ def article_topics(text: str) -> dict[str, int]:
 
 
 def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | None = None,
-             articles: bool = True) -> np.ndarray:
+             articles: bool = True, token_lists: Sequence[Sequence[str]] | None = None) -> np.ndarray:
     """Dense evidence columns: ``log1p(lexicon hits)`` then ``log1p(article-topic hits)`` per label.
 
-    Returns an array of shape ``(len(texts), 2 * len(labels))``.
+    Returns an array of shape ``(len(texts), 2 * len(labels))``. ``token_lists``, when the
+    caller has them, are the texts' :func:`~kzlegalnlp.topics.features.tokens` (the lexicon
+    reads those instead of lower-casing and scanning each text again).
 
     >>> evidence(["Чиновник получил взятку по ст. 366 УК РК."], ["corruption"], articles=False).shape
     (1, 2)
@@ -72,8 +74,9 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
     lex = lexicon if lexicon is not None else lexicon_for(labels)
     pos = {lab: j for j, lab in enumerate(labels)}
     out = np.zeros((len(texts), 2 * len(labels)), dtype=np.float32)
-    for i, text in enumerate(texts):
-        for lab, c in lex.counts(text).items():
+    hits = map(lex.counts_tokens, token_lists) if token_lists is not None else map(lex.counts, texts)
+    for i, (text, counts) in enumerate(zip(texts, hits)):
+        for lab, c in counts.items():
             if lab in pos:
                 out[i, pos[lab]] = math.log1p(c)
         if articles:

@@ -1,0 +1,63 @@
+"""The featuriser's token table against the plain rule: every word's n-grams looked up and counted."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from kzlegalnlp.topics import features
+from kzlegalnlp.topics.features import CharNgrams, tokens, words
+
+TRAIN = ["Есірткі тәркіленді, есірткі сатушы ұсталды.", "Чиновник получил взятку; ёлка и пара.",
+         "Интернет-алаяқтар ақша ұрлады", "x² 2x_ab ΣΑΣ İstanbul"]
+
+
+def _plain(f: CharNgrams, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """TF-IDF rows the straightforward way: each word's known n-grams counted per text."""
+    keys = []
+    for r, text in enumerate(texts):
+        for w in words(text):
+            keys += [r * f.n_features + f.vocabulary_[g] for g in f._grams(w) if g in f.vocabulary_]
+    key, counts = np.unique(np.asarray(keys, np.int64), return_counts=True)
+    row, col = key // f.n_features, key % f.n_features
+    val = (1.0 + np.log(counts)).astype(np.float32) * f.idf_[col]
+    norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(texts)))
+    return col, val / norms[row].astype(np.float32), row
+
+
+def _same(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> bool:
+    return all(x.dtype == y.dtype and np.array_equal(x, y) for x, y in zip(a, b))
+
+
+@pytest.fixture(params=["char", "prefix"])
+def featuriser(request) -> CharNgrams:
+    return CharNgrams(ngram_range=(2, 4), min_df=1, analyzer=request.param).fit(TRAIN)
+
+
+def test_tricky_texts(featuriser: CharNgrams) -> None:
+    texts = ["Есірткі-есірткі (есірткі), ЕСІРТКІ\tесірткі\n", "", "  ", "123 ...", "ёлка Ёлка елка",
+             "пара-пара-пара", "x²y 2x_ab_", "ΣΑΣ σας", "İstanbul", "взятку\u00a0взятку\u2028пара"]
+    assert _same(featuriser.transform_flat(texts), _plain(featuriser, texts))
+    assert _same(featuriser.transform_tokens([tokens(t) for t in texts]), _plain(featuriser, texts))
+
+
+def test_seeded_random_texts(featuriser: CharNgrams) -> None:
+    rng = random.Random(17)
+    alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәіңғүұқөһАЁҚӘabcXYZ \t\n-.,_2²İΣ"
+    for _ in range(100):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(rng.randint(1, 5))]
+        assert _same(featuriser.transform_flat(texts), _plain(featuriser, texts)), texts
+
+
+def test_a_full_token_table_starts_again(featuriser: CharNgrams, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "_TOKENS_MAX", 6)
+    for texts in (TRAIN, TRAIN[::-1], ["пара пара", "ақша"]):
+        assert _same(featuriser.transform_flat(texts), _plain(featuriser, texts))
+        assert len(featuriser._tokens) <= max(6, sum(len(tokens(t)) for t in texts))
+
+
+def test_tokens_split_the_normalised_text_at_white_space() -> None:
+    assert tokens("Ёлка\u00a0и  ПАРА-пара\n") == ["елка", "и", "пара-пара"]
+    assert [w for t in tokens("Ст. 190 УК: Мошенничество!") for w in words(t)] == words("Ст. 190 УК: Мошенничество!")
