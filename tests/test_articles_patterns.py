@@ -80,3 +80,63 @@ def test_no_topics_for_unrelated_or_unknown() -> None:
     assert codes.topics("KZ-UK", "99") == ()
     assert codes.topics(None, "190") == ()
     assert "cyber_fraud" not in codes.topics("KZ-UK", "190", part="1")
+
+
+# --- searching from the characters a match can begin with, against the plain search ----------
+
+def _random_texts(seed: int, n: int) -> list[str]:
+    """Texts sown with pieces of references, code names, case variants and stray characters."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = ["ч. 2", "Ч.", "п. «в»", "пп. 3)", "пункт 1", "часть", "Part 2 of", "paragraph 3", "sub-paragraph",
+              "item 4", "ст. 190", "статьи", "УК", "ук", "УПК", "ҚК", "ҚР ҚК", "Уголовного кодекса", "Қылмыстық",
+              "кодексi", "Criminal Code", "CC", "CoAO", "КоАП", "Кодекса РК об административных",
+              "Конституции", "ГК «Росатом»", "Гражданского", "İtem", "ſub", "PART", " ", "  ", ", ", "\n", "-",
+              "и ", "190", "2", "а", "x", "ПУНКТ", "ЧАСТИ"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("kind", ["ru_prefix", "en_prefix"])
+def test_prefix_search_from_begins_is_the_plain_search(kind: str) -> None:
+    from kzlegalnlp.extract.article_grammar import _re
+    from kzlegalnlp.patterns.articles import search_from_begins
+
+    rx = _re()[kind]
+    for text in _random_texts(3, 400):
+        for end in range(0, len(text) + 1, 3):
+            for lo in (0, max(0, end - 20)):
+                plain = rx.search(text, lo, end)
+                plain = plain if plain and plain.start() < end else None  # empty at the end: nothing
+                fast = search_from_begins(rx, text, lo, end)
+                assert (fast and fast.span()) == (plain and plain.span()), (text, lo, end)
+
+
+def _plain_alias_over(rx: re.Pattern[str], text: str, lo: int, p: int) -> re.Match[str] | None:
+    """The plain window search that search_from_begins replaces in find_mentions."""
+    m = rx.search(text, lo, p + 70)
+    while m and m.end() <= p:
+        m = rx.search(text, m.end(), p + 70)
+    return None if not m or m.start() > p else m
+
+
+def test_find_mentions_is_the_plain_window_search(monkeypatch) -> None:
+    from kzlegalnlp.extract import code_mentions
+
+    texts = _random_texts(5, 1500) + [ex for f in FAMILIES.values() for ex in f["examples"]]
+    fast = [find_mentions(t) for t in texts]
+    monkeypatch.setattr(code_mentions, "_alias_over", _plain_alias_over)
+    assert sum(map(bool, fast)) > 300
+    assert fast == [find_mentions(t) for t in texts]
+
+
+def test_begin_chars_cover_case_folding() -> None:
+    from kzlegalnlp.patterns.articles import begin_chars
+
+    rx = re.compile(r"(?:(?<!\w)s|(?-i:K))?(?:k|[0-9]{0,2})x", re.IGNORECASE)
+    begins = begin_chars(rx)
+    assert all(begins.match(ch) for ch in "sS\u017fKk\u212axX09")
+    for ch in map(chr, range(0x3000)):
+        if rx.match(ch + "x"):
+            assert begins.match(ch), ch
+    assert begin_chars(re.compile(r"(?:a|.)b")) is None

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys
+from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys, search_from_begins
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -195,6 +195,14 @@ def mention_at(text: str, m: re.Match[str]) -> Mention | None:
     return Mention(start, end, m.lastgroup or "", country, _lang_of(text[start:end]))
 
 
+def _alias_over(rx: re.Pattern[str], text: str, lo: int, p: int) -> re.Match[str] | None:
+    """The first alias after ``lo`` that begins at or before the key at ``p`` and does not end before it."""
+    m = search_from_begins(rx, text, lo, p + 70, last=p)
+    while m and m.end() <= p:
+        m = search_from_begins(rx, text, m.end(), p + 70, last=p)
+    return m
+
+
 def find_mentions(text: str, keys: dict[str, list[int]] | None = None) -> list[Mention]:
     """Every code named in ``text``, in order.
 
@@ -209,10 +217,8 @@ def find_mentions(text: str, keys: dict[str, list[int]] | None = None) -> list[M
     for p, reach in starts:
         if p < last_end:
             continue
-        m = rx.search(text, max(last_end, p - reach), p + 70)
-        while m and m.end() <= p:
-            m = rx.search(text, m.end(), p + 70)
-        if not m or m.start() > p:
+        m = _alias_over(rx, text, max(last_end, p - reach), p)
+        if not m:
             continue
         found = mention_at(text, m)
         last_end = m.end()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from re import _constants as _sre, _parser  # to read which characters can begin a match
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -297,3 +298,118 @@ def alias_regex(alias: str) -> str:
     """
     alias = re.sub(r"(?<=\w)-(?=\w)", r"-\\s*", alias)  # a word hyphen, not "(?-i:"
     return alias.replace(" ", r"\s+").replace("і", "[іi]")
+
+
+# --- searching from the characters a match can begin with -----------------------
+# ``rx.search(text, pos, endpos)`` tries the whole pattern at every position; a
+# pattern that opens with optional groups, assertions or case-insensitive
+# alternatives gives the engine no character to skip to, and a bounded window
+# search then costs a full match attempt per character. The characters a
+# non-empty match can begin with are read once from the parsed pattern; a plain
+# character class of them (case folding resolved in advance) is scanned by the
+# engine's fast loop, and the pattern is tried only where one stands.
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_MAX_RANGE = 512  # a wider class ("\\w", "[^...]") begins too many matches to be worth it
+
+
+class _AnyChar(Exception):
+    """Any character may begin a match (or the parse holds an item this reader does not know)."""
+
+
+def _class_chars(items: list, ignore: bool, exact: set[str], fold: set[str]) -> None:
+    for op, av in items:
+        if op is _sre.LITERAL:
+            (fold if ignore else exact).add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            (fold if ignore else exact).update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            raise _AnyChar  # a category, a negated class, a wide range
+
+
+def _begins(items: list, ignore: bool, exact: set[str], fold: set[str]) -> bool:
+    """Add the characters a match of the parsed sequence ``items`` can begin with; True when it can be empty."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            (fold if ignore else exact).add(chr(av))
+            return False
+        if op is _sre.IN:
+            _class_chars(av, ignore, exact, fold)
+            return False
+        if op is _sre.BRANCH:
+            empty = False
+            for alt in av[1]:
+                empty |= _begins(alt, ignore, exact, fold)
+            if not empty:
+                return False
+        elif op is _sre.SUBPATTERN:
+            _, add, drop, sub = av
+            scoped = (ignore or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE
+            if not _begins(sub, scoped, exact, fold):
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _begins(av, ignore, exact, fold):
+                return False
+        elif op in _REPEATS:
+            if not _begins(av[2], ignore, exact, fold) and av[0] > 0:
+                return False
+        elif op not in _ZERO_WIDTH:
+            raise _AnyChar  # ".", "[^x]", a group reference...
+    return True
+
+
+@lru_cache(maxsize=1)
+def _bmp() -> str:
+    # case folding never crosses into or out of the Basic Multilingual Plane
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+
+
+@lru_cache(maxsize=None)
+def begin_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A plain character class of every character a non-empty match of ``rx`` can begin with
+    (None: any character may). An empty match is the caller's concern.
+
+    >>> begin_chars(re.compile(r"(?<!\\w)(?:ч\\.|(?-i:П)\\.)?(?-i:УК)", re.I)).pattern
+    '[ПУЧч]'
+    >>> begin_chars(re.compile(r"\\w+")) is None
+    True
+    """
+    exact: set[str] = set()
+    fold: set[str] = set()
+    parsed = _parser.parse(rx.pattern, rx.flags)
+    try:
+        _begins(list(parsed), bool(parsed.state.flags & re.IGNORECASE), exact, fold)
+    except _AnyChar:
+        return None
+    if fold:  # every character the engine takes for one of them when ignoring case
+        folded = re.compile("[" + "".join(map(re.escape, sorted(fold))) + "]", re.IGNORECASE)
+        exact.update(folded.findall(_bmp()))
+    if not exact:
+        return None
+    return re.compile("[" + "".join(map(re.escape, sorted(exact))) + "]")
+
+
+def search_from_begins(rx: re.Pattern[str], text: str, pos: int, endpos: int,
+                       last: int | None = None) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)`` for a pattern that can match empty only at
+    ``endpos``, trying ``rx`` only where :func:`begin_chars` allows; None for that
+    empty match, and for a match that begins after ``last`` (default: anywhere).
+
+    The same leftmost match as the plain search: the pattern is tried at the
+    same positions in the same order, minus those where no match can begin.
+
+    >>> rx = re.compile(r"(?:ч\\.\\s*\\d)?\\Z", re.I)
+    >>> search_from_begins(rx, "по Ч. 2", 0, 7).group(), search_from_begins(rx, "по ч. x", 0, 7)
+    ('Ч. 2', None)
+    """
+    begins = begin_chars(rx)
+    stop = endpos if last is None else min(endpos, last + 1)
+    if begins is None:
+        m = rx.search(text, pos, endpos)
+        return m if m is not None and m.start() < stop and m.end() > m.start() else None
+    for c in begins.finditer(text, pos, stop):
+        m = rx.match(text, c.start(), endpos)
+        if m is not None:
+            return m
+    return None
