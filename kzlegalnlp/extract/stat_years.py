@@ -52,6 +52,9 @@ CHUNK = 2048  # sentence ends are looked for chunk by chunk, each chunk once
 STOP_END_RE = re.compile(r"[.!?;](?=\s+(?![a-zа-яёәғқңөұүһіӊ])[^\s\d])")
 BREAK_END_RE = re.compile(r"\n[ \t]*(?=[-–—•])|\u2029")
 PARAGRAPH_ENDS = "\n\u2029"
+# The first character of each sentence end, and the pattern that reads it.
+END_STARTS = ((".", STOP_END_RE), ("!", STOP_END_RE), ("?", STOP_END_RE), (";", STOP_END_RE),
+              ("\n", BREAK_END_RE), ("\u2029", BREAK_END_RE))
 MONTHS = (r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
           r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|"
           r"желтоқсан|january|february|march|april|may|june|july|august|september|october|"
@@ -165,6 +168,27 @@ def _since(text: str, start: int, end: int) -> bool:
         after is not None or text.startswith(",", end) or not text[end:end + 1].strip())
 
 
+def _matched_ends(text: str, a: int, b: int, reach: int) -> list[int]:
+    """Ends of the sentence ends starting in ``text[a:b]`` (each pattern seeing up to
+    ``reach``): the same as scanning with both patterns (a match never starts inside
+    another), but each start character is found with ``str.find``, far cheaper per
+    character than a regex scan, and only those are matched.
+
+    >>> _matched_ends("Бір. Екі\\n- үш", 0, 13, 13)
+    [4, 9]
+    """
+    out = []
+    find = text.find
+    for char, regex in END_STARTS:
+        i = find(char, a, b)
+        while i >= 0:
+            m = regex.match(text, i, reach)
+            if m:
+                out.append(m.end())
+            i = find(char, i + 1, b)
+    return out
+
+
 def year_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
     """(start, end, year) of printed years; a span "2018-2021" gives (start, end, None).
 
@@ -274,9 +298,7 @@ class YearIndex:
             a = chunk * CHUNK
             b = min(len(self.text), a + CHUNK)
             reach = min(len(self.text), b + 64)  # the look-aheads see past the chunk
-            self._chunk_ends[chunk] = sorted(
-                [m.end() for m in STOP_END_RE.finditer(self.text, a, reach) if m.start() < b]
-                + [m.end() for m in BREAK_END_RE.finditer(self.text, a, reach) if m.start() < b])
+            self._chunk_ends[chunk] = sorted(_matched_ends(self.text, a, b, reach))
         return self._chunk_ends[chunk]
 
     def sentence(self, pos: int) -> tuple[int, int]:

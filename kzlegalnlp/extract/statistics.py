@@ -36,9 +36,11 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
+from operator import add, attrgetter, ne
 from typing import Any, Sequence
 
-from ..records import Document, Paragraph, Statistic
+from ..records import Document, Paragraph, Piece, Statistic
 from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
                                 parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
@@ -131,17 +133,19 @@ def _ablative(word: str) -> bool:
 
 
 def _try_range(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
-               pats: StatisticsPatterns, opened: bool) -> tuple[_Fig, int] | None:
-    """Second half of a range starting after ``fig``; (merged figure, index after) or None."""
+               pats: StatisticsPatterns, left: str) -> tuple[_Fig, int] | None:
+    """Second half of a range starting after ``fig``; (merged figure, index after) or None.
+
+    ``left`` is the text before the figure, where "от" / "from" opens a Russian or
+    English range (looked for only when "до" / "to" joins the two numbers).
+    """
     if j >= len(nums):
         return None
     nxt = nums[j]
     gap = text[fig.end:nxt.start()]
     kk = _ablative(fig.last_word) and not gap.strip(SPACE)
     dash = DASH_RE.fullmatch(gap) is not None and fig.unit is None and fig.mult is None
-    to = pats.range_to.match(text, fig.end) if opened else None
-    ru = to is not None and to.end() == nxt.start()
-    if not (kk or dash or ru):
+    if not (kk or dash or _joined_by_to(text, fig.end, nxt.start(), pats, left)):
         return None
     second = _read_single(text, nxt, pats)
     if kk:
@@ -158,18 +162,25 @@ def _try_range(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
     return merged, j + 1
 
 
+def _joined_by_to(text: str, end: int, start: int, pats: StatisticsPatterns, left: str) -> bool:
+    """True for "от X до Y": "до" / "to" between the numbers and "от" / "from" before
+    the first (the cheap match after the number is tried first)."""
+    to = pats.range_to.match(text, end)
+    return to is not None and to.end() == start and pats.range_from.search(left) is not None
+
+
 def _read_figure(text: str, nums: Sequence[re.Match[str]], i: int,
                  pats: StatisticsPatterns) -> tuple[_Fig, int]:
     """The figure starting at number ``i``; returns it and the index of the next number."""
     fig = _read_single(text, nums[i], pats)
     nxt = _compound(text, fig, nums, i + 1, pats)
     left = text[max(0, fig.start - 30):fig.start]
-    opened = pats.range_from.search(left) is not None
-    ranged = _try_range(text, fig, nums, nxt, pats, opened)
+    ranged = _try_range(text, fig, nums, nxt, pats, left)
     if ranged:
         fig, nxt = ranged
-        if opened:
-            fig.start = pats.range_from.search(left).start() + fig.start - len(left)
+        opener = pats.range_from.search(left)
+        if opener:
+            fig.start = opener.start() + fig.start - len(left)
     else:
         fig.value *= fig.mult or 1.0
     _read_after(text, fig, pats)
@@ -372,6 +383,19 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     >>> [s.value for s in scan("Жыл сайын 2 мыңнан астам адам")]
     [2000.0]
     """
+    return [Statistic(*values) for values in _scan_fields(text, lines, lang, ref_year, raw_lines)]
+
+
+# The first fields of a Statistic, in order: surface, char_start, char_end, value,
+# unit, qualifier, value_to, year, subject, base, article, lang. A document's scan
+# adds its own offsets and line, so each record is built once (no dataclasses.replace).
+_Fields = tuple[str, int, int, float, str, str, "float | None", "int | None", "str | None",
+                "float | None", "str | None", str]
+
+
+def _scan_fields(text: str, lines: Sequence[tuple[int, int]] | None, lang: str | None,
+                 ref_year: int | None, raw_lines: Sequence[str | None] | None) -> list[_Fields]:
+    """The figures of ``text`` as the field values of their statistics (see :func:`scan`)."""
     pats = statistics_patterns()
     all_nums = _numbers(text)
     starts, ends = _masked_spans(text, all_nums, pats)
@@ -409,8 +433,8 @@ def scan(text: str, *, lines: Sequence[tuple[int, int]] | None = None, lang: str
     years = YearIndex(text, ref_year, taken, [m.span() for m in all_nums])
     langs = _LangCache(text, lang)
     return [
-        _statistic(text, f, langs(f.start), years) if isinstance(f, _Fig)
-        else _cell_statistic(text, f, langs(f.start))
+        _statistic_fields(text, f, langs(f.start), years) if isinstance(f, _Fig)
+        else _cell_fields(text, f, langs(f.start))
         for f in figs
     ]
 
@@ -497,21 +521,16 @@ def _count_unit(text: str, fig: _Fig, subject: str | None) -> str:
     return "count"
 
 
-def _statistic(text: str, fig: _Fig, lang: str, years: YearIndex) -> Statistic:
+def _statistic_fields(text: str, fig: _Fig, lang: str, years: YearIndex) -> _Fields:
     subject = _subject(text, fig, lang)
-    return Statistic(
-        surface=text[fig.start:fig.end], char_start=fig.start, char_end=fig.end,
-        value=fig.value, unit=fig.unit or _count_unit(text, fig, subject), qualifier=fig.qualifier,
-        value_to=fig.value_to, year=years.year_for(fig.start),
-        subject=subject, base=fig.base, lang=lang,
-    )
+    return (text[fig.start:fig.end], fig.start, fig.end, fig.value,
+            fig.unit or _count_unit(text, fig, subject), fig.qualifier, fig.value_to,
+            years.year_for(fig.start), subject, fig.base, None, lang)
 
 
-def _cell_statistic(text: str, cell: Cell, lang: str) -> Statistic:
-    return Statistic(
-        surface=text[cell.start:cell.end], char_start=cell.start, char_end=cell.end,
-        value=cell.value, unit=cell.unit, year=cell.year, article=cell.article, lang=lang,
-    )
+def _cell_fields(text: str, cell: Cell, lang: str) -> _Fields:
+    return (text[cell.start:cell.end], cell.start, cell.end, cell.value, cell.unit, "exact",
+            None, cell.year, None, None, cell.article, lang)
 
 
 def paragraph_lines(paragraph: Paragraph) -> list[tuple[int, int]]:
@@ -525,14 +544,23 @@ def paragraph_lines(paragraph: Paragraph) -> list[tuple[int, int]]:
     """
     if not paragraph.pieces:
         return split_lines(paragraph.text)
-    out: list[tuple[int, int]] = []
-    line, start = paragraph.pieces[0].line, 0
-    for piece in paragraph.pieces:
-        if piece.line != line:
-            out.append((start, piece.clean))
-            line, start = piece.line, piece.clean
-    out.append((start, len(paragraph.text)))
-    return out
+    starts, ends = _line_bounds(paragraph.pieces, len(paragraph.text), 0)
+    return list(zip(starts, ends))
+
+
+_LINE = attrgetter("line")
+_CLEAN = attrgetter("clean")
+
+
+def _line_bounds(pieces: Sequence[Piece], length: int, offset: int) -> tuple[list[int], list[int]]:
+    """Starts and ends, shifted by ``offset``, of the printed lines of a paragraph of
+    ``length`` characters: a line starts at each piece whose source line differs from
+    the piece before (found with map/compress, no Python step per piece)."""
+    lines = list(map(_LINE, pieces))
+    changes = list(compress(map(_CLEAN, pieces[1:]), map(ne, lines[1:], lines)))
+    if offset:
+        changes = list(map(add, changes, repeat(offset, len(changes))))
+    return [offset, *changes], [*changes, offset + length]
 
 
 def _year_of_date(date: str | None) -> int | None:
@@ -574,27 +602,59 @@ def _from_document(doc: Document, source_text: str | None = None) -> list[Statis
     raw_lines: list[str | None] = []
     for p in paras:
         starts.append(pos)
-        for a, b in paragraph_lines(p):
-            lines.append((pos + a, pos + b))
-            raw_lines.append(_printed(p, a, b, source_text))
+        if p.pieces:
+            a, b = _line_bounds(p.pieces, len(p.text), pos)
+            lines.extend(zip(a, b))
+        else:
+            a, b = [], []
+            for s, e in split_lines(p.text):
+                lines.append((pos + s, pos + e))
+                a.append(s + pos)
+                b.append(e + pos)
+        if source_text is None:
+            raw_lines.extend(repeat(None, len(a)))
+        else:
+            raw_lines.extend(_printed(p, s - pos, e - pos, source_text) for s, e in zip(a, b))
         pos += len(p.text) + len(PARAGRAPH_JOIN)
     joined = PARAGRAPH_JOIN.join(p.text for p in paras)
     out = _title_statistics(doc, source_text) if source_text is not None else []
     langs = {p.lang for p in paras}
     lang = langs.pop() if len(langs) == 1 and None not in langs else None  # else per window
-    for s in scan(joined, lines=lines, lang=lang or None, ref_year=_year_of_date(doc.date),
-                  raw_lines=raw_lines):
-        k = bisect.bisect_right(starts, s.char_start) - 1
+    maps: dict[int, _SourceMap] = {}
+    for values in _scan_fields(joined, lines, lang or None, _year_of_date(doc.date), raw_lines):
+        k = bisect.bisect_right(starts, values[1]) - 1
         p, base = paras[k], starts[k]
-        cs, ce = s.char_start - base, min(s.char_end - base, len(p.text))
+        cs, ce = values[1] - base, min(values[2] - base, len(p.text))
         if p.pieces:
-            start, end = p.to_source_span(cs, ce)
-            line = p.line_at(cs)
+            if k not in maps:
+                maps[k] = _SourceMap(p.pieces)
+            start, end, line = maps[k].span(cs, ce)
         else:
             start, end, line = p.char_start + cs, p.char_start + ce, None
-        out.append(replace(s, char_start=start, char_end=end, line=line, lang=p.lang or s.lang,
-                           doc_id=doc.doc_id, source=doc.source))
+        out.append(Statistic(values[0], start, end, *values[3:11], p.lang or values[11], line,
+                             doc.doc_id, doc.source))
     return out
+
+
+class _SourceMap:
+    """A paragraph's offset map, its piece starts listed once for all its figures
+    (the same rule as ``Paragraph.to_source_span`` and ``Paragraph.line_at``)."""
+
+    def __init__(self, pieces: Sequence[Piece]) -> None:
+        self.pieces = pieces
+        self.starts = list(map(_CLEAN, pieces))
+
+    def _at(self, i: int) -> Piece:
+        return self.pieces[max(bisect.bisect_right(self.starts, i) - 1, 0)]
+
+    def _source(self, i: int) -> int:
+        piece = self._at(i)
+        return piece.source + min(i - piece.clean, piece.length - 1)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int]:
+        """Source (start, end) of the cleaned span ``text[start:end]`` and the line of ``start``."""
+        a = self._source(start)
+        return a, (a if end <= start else self._source(end - 1) + 1), self._at(start).line
 
 
 def extract_statistics(text_or_document: str | Document, *, ref_year: int | None = None,

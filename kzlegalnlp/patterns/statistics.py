@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -135,6 +135,9 @@ class MaskSet:
     extend: tuple[re.Pattern[str], ...]
     brackets: bool
     tokens: re.Pattern[str] | None
+    # prefix found before a number, per short window of text (see _prefix)
+    prefixes: dict[tuple[bool, str], tuple[int, int] | None] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def mask_at(self, text: str, s: int) -> tuple[int, int] | None:
         """(start, end) of a non-statistic covering the number that starts at ``s``, or None."""
@@ -146,15 +149,14 @@ class MaskSet:
             m = self.line_start.match(text, s)
             if m:
                 return s, m.end()
-        j = s
-        while j > 0 and s - j < 6 and text[j - 1].isspace():
-            j -= 1
+        gap = text[max(0, s - 6):s]
+        j = s - len(gap) + len(gap.rstrip())  # up to 6 spaces back
         k = _token_start(text, j, 24)  # prefixes are one short word: search only it
-        p = self.before.search(text, k, s) if self.before is not None else None
+        p = self._prefix(text, k, s) if self.before is not None else None
         if p:  # one search for all prefixes; group k names the prefix, extend[k] its number
-            m = self.extend[p.lastindex - 1].match(text, s)
+            m = self.extend[p[1] - 1].match(text, s)
             if m:
-                return p.start(), m.end()
+                return p[0], m.end()
         if self.brackets:
             i = text.rfind("[", max(0, s - 160), s)
             if i >= 0 and text.find("]", i, s) < 0:
@@ -167,13 +169,40 @@ class MaskSet:
                 return k, _TOKEN_REST.match(text, s).end()
         return None
 
+    def _prefix(self, text: str, k: int, s: int) -> tuple[int, int] | None:
+        """(start, group) of the prefix search of ``before`` in ``text[k:s]``, or None.
+
+        The window is the word before a number ("ст.", "№", "бойынша"), and the
+        search sees nothing past ``s`` and only one character before ``k`` (the
+        prefixes' only look-behind is :data:`WORD_START`), so the answer is kept per
+        window: vocabulary, not text.
+        """
+        window = text[k - 1:s] if k else text[:s]
+        key = (k > 0, window)
+        if key not in self.prefixes:
+            if len(self.prefixes) >= PREFIX_CACHE_SIZE:
+                self.prefixes.clear()
+            p = self.before.search(window, 1 if k else 0)  # type: ignore[union-attr]
+            self.prefixes[key] = (p.start() - (1 if k else 0), p.lastindex) if p else None
+        found = self.prefixes[key]
+        return (k + found[0], found[1]) if found else None
+
+
+PREFIX_CACHE_SIZE = 20000  # distinct windows kept; the cache is emptied when full
+
 
 def _token_start(text: str, end: int, limit: int) -> int:
-    """Start of the run of non-space characters ending at ``end`` (at most ``limit`` long)."""
-    k = end
-    while k > 0 and end - k < limit and not text[k - 1].isspace():
-        k -= 1
-    return k
+    """Start of the run of non-space characters ending at ``end`` (at most ``limit`` long).
+
+    ``str.rsplit()`` splits at the characters ``str.isspace`` accepts, in C.
+
+    >>> _token_start("ст.190", 6, 24), _token_start("ст. 190", 4, 24), _token_start("ab", 2, 1)
+    (0, 4, 1)
+    """
+    window = text[max(0, end - limit):end]
+    if not window or window[-1].isspace():
+        return end
+    return end - len(window.rsplit(None, 1)[-1])
 
 
 def _opens_line(text: str, s: int) -> bool:
@@ -235,8 +264,10 @@ def statistics_patterns() -> StatisticsPatterns:
     """
     q = load_json("qualifiers.json")
     masks = load_json("not_statistics.json")["masks"]
-    before = _compile("|".join(r"(?<![^\W\d_])(" + e["pattern"] + r")\s*$" for e in q["before"]),
-                      "qualifiers.json")
+    # one look-behind for all qualifiers, checked once per position (inside a word
+    # the whole search step then fails at once); group k is still qualifier k - 1
+    before = _compile(WORD_START + "(?:" + "|".join("(" + e["pattern"] + r")\s*$" for e in q["before"])
+                      + ")", "qualifiers.json")
     after = tuple(
         (e["qualifier"], bool(e.get("needs_ablative")),
          _compile(r"\s*" + e["pattern"] + r"(?![^\W\d_])", "qualifiers.json"))

@@ -1,0 +1,159 @@
+"""The statistics extractor's fast paths against the plain rules they replace, written
+the straightforward way, on tricky and seeded random strings."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kzlegalnlp.extract import stat_years
+from kzlegalnlp.extract.statistics import _line_bounds, _SourceMap, paragraph_lines
+from kzlegalnlp.patterns import statistics as stat_patterns
+from kzlegalnlp.patterns.statistics import WORD_START, load_json, statistics_patterns
+from kzlegalnlp.records import Paragraph, Piece
+
+PIECES = ["1", "27", "892", "2025", " ", "  ", "\n", "\u2029", "\u00a0", "\t", ".", ",", ";", "!",
+          "?", "-", "–", "•", "(", ")", "+", "№", "ст.", "ст", "No.", "N", "п.", "тел.:", "ИИН",
+          "Ст.", "Около", "около", "не более", "более чем", "до", "up to", "more than", "примерно",
+          "адам", "Бойынша", "мың", "a", "B", "ә", "²", "İ", "Жыл", "жыл", "Бір", "бала", "x/"]
+
+
+def _texts(seed: int, n: int, size: int = 30) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, size))) for _ in range(n)]
+
+
+# --- paragraph lines and the offset map -------------------------------------------------
+
+def _plain_paragraph_lines(p: Paragraph) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    line, start = p.pieces[0].line, 0
+    for piece in p.pieces:
+        if piece.line != line:
+            out.append((start, piece.clean))
+            line, start = piece.line, piece.clean
+    out.append((start, len(p.text)))
+    return out
+
+
+def _random_paragraph(rng: random.Random) -> Paragraph:
+    pieces, clean, source, line = [], 0, rng.randint(0, 50), rng.randint(1, 9)
+    for _ in range(rng.randint(1, 12)):
+        length = rng.randint(1, 6)
+        pieces.append(Piece(clean, source, length, line))
+        clean += length
+        source += length + rng.randint(0, 3)
+        line += rng.choice((0, 0, 1, 2))
+    text = "".join(rng.choice("ab 1") for _ in range(clean))
+    return Paragraph(text, pieces[0].source, source, pieces[0].line, line, "kk", 0, tuple(pieces))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_line_bounds_are_the_piece_by_piece_lines(seed):
+    rng = random.Random(seed)
+    for _ in range(300):
+        p = _random_paragraph(rng)
+        assert paragraph_lines(p) == _plain_paragraph_lines(p)
+        offset = rng.randint(0, 100)
+        starts, ends = _line_bounds(p.pieces, len(p.text), offset)
+        assert [(a - offset, b - offset) for a, b in zip(starts, ends)] == _plain_paragraph_lines(p)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_source_map_is_the_paragraph_offset_map(seed):
+    rng = random.Random(seed)
+    for _ in range(200):
+        p = _random_paragraph(rng)
+        source_map = _SourceMap(p.pieces)
+        for _ in range(10):
+            a = rng.randint(0, len(p.text))
+            b = rng.randint(a, len(p.text))
+            assert source_map.span(a, b) == (*p.to_source_span(a, b), p.line_at(a))
+
+
+# --- masks: the prefix before a number, cached per window --------------------------------
+
+def _plain_token_start(text: str, end: int, limit: int) -> int:
+    k = end
+    while k > 0 and end - k < limit and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def test_token_start_is_the_character_loop():
+    for text in _texts(11, 400) + ["", " ", "ab", "\u2029ст.5", "a\u00a0b", "x" * 40]:
+        for end in range(len(text) + 1):
+            for limit in (1, 6, 24, 200):
+                assert stat_patterns._token_start(text, end, limit) == _plain_token_start(
+                    text, end, limit), (text, end, limit)
+
+
+def test_prefix_windows_give_the_search_in_the_text():
+    masks = statistics_patterns().masks
+    for text in _texts(12, 200) + ["№ 5", "ст.190", "тел.: 102", "aB1", "İN 7", "x+7"]:
+        for k in range(len(text) + 1):
+            for s in range(k, min(len(text), k + 30) + 1):
+                p = masks.before.search(text, k, s)
+                assert masks._prefix(text, k, s) == ((p.start(), p.lastindex) if p else None), (
+                    text, k, s)
+
+
+def test_prefixes_look_behind_one_character_at_most():
+    """The cache key holds one character before the window: the prefixes' only
+    look-behind must be the one-character WORD_START."""
+    for entry in load_json("not_statistics.json")["masks"]:
+        if entry["anchor"] == "before_number":
+            assert "(?<" not in entry["pattern"].replace(WORD_START, ""), entry["name"]
+
+
+def test_prefix_cache_is_bounded(monkeypatch):
+    masks = statistics_patterns().masks
+    monkeypatch.setattr(stat_patterns, "PREFIX_CACHE_SIZE", 3)
+    for text in ("а 1", "б 2", "в 3", "г 4", "№ 5"):
+        masks.mask_at(text, len(text) - 1)
+        assert len(masks.prefixes) <= 3
+    assert masks.mask_at("№ 5", 2) == (0, 3)
+
+
+# --- qualifiers before a number: one shared look-behind ----------------------------------
+
+def test_qualifier_before_is_the_alternation_with_a_look_behind_each():
+    entries = load_json("qualifiers.json")["before"]
+    plain = re.compile("|".join(WORD_START + "(" + e["pattern"] + r")\s*$" for e in entries),
+                       re.IGNORECASE)
+    pats = statistics_patterns()
+    for text in _texts(13, 1500, 12):
+        for cut in range(0, len(text) + 1, 3):
+            left = text[:cut]
+            m = plain.search(left)
+            expected = (entries[m.lastindex - 1]["qualifier"], m.start()) if m else None
+            assert pats.qualifier_before(left) == expected, left
+
+
+# --- sentence ends -----------------------------------------------------------------------
+
+def _plain_ends(text: str, a: int, b: int, reach: int) -> list[int]:
+    return sorted(
+        [m.end() for m in stat_years.STOP_END_RE.finditer(text, a, reach) if m.start() < b]
+        + [m.end() for m in stat_years.BREAK_END_RE.finditer(text, a, reach) if m.start() < b])
+
+
+def test_sentence_ends_found_by_their_first_character_are_the_regex_scan():
+    for text in _texts(14, 300, 60) + ["А. Б", "x.\n\n- y", "a;\u2029b", ".  Б", "\n \t• a"]:
+        n = len(text)
+        for a in range(0, n + 1, 7):
+            for b in (min(n, a + 5), min(n, a + 20), n):
+                for reach in (b, min(n, b + 3), n):
+                    assert sorted(stat_years._matched_ends(text, a, b, reach)) == _plain_ends(
+                        text, a, b, reach), (text, a, b, reach)
+
+
+def test_sentence_end_starts_cover_both_patterns():
+    """Every character a sentence end can start with is looked for."""
+    starts = {c for c, _ in stat_years.END_STARTS}
+    for text in _texts(15, 300, 60):
+        for regex in (stat_years.STOP_END_RE, stat_years.BREAK_END_RE):
+            for m in regex.finditer(text):
+                assert text[m.start()] in starts
