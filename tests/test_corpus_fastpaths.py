@@ -78,7 +78,10 @@ def test_split_lines_is_one_line_of_per_line(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["іс-қимыл, (іс-қимыл) сот сот.", "ақпа-\nраттандыру ақпараттандыру",
-                                  "x² (x²) x²-\nа", "2019-жылы 2019-\nжылы"] + _random_texts(2))
+                                  "x² (x²) x²-\nа", "2019-жылы 2019-\nжылы",
+                                  "а" * 45 + "-\nб" + " б" * 3, "Ⅻab- \t\r\n\n  cd cd ab", "a-\n-\nb b a",
+                                  "сөз-\xa0\nсөз сөз", "сөз -\n\x0c\u2028 сөз сөз", "сөз-", "_сөз-\n_сөз_ сөз",
+                                  "-\n", "Σ-\nΣΣ σ ς İ-\nİ i"] + _random_texts(2))
 def test_attested_words_are_the_letter_runs_of_the_text(text: str) -> None:
     rule = HyphenRule.from_text(text)
     hyphenated = {t.strip(".,;:!?()[]{}«»\"'“”„…") for t in text.lower().split() if "-" in t}
