@@ -100,20 +100,21 @@ def _random_texts(seed: int, n: int) -> list[str]:
 @pytest.mark.parametrize("kind", ["ru_prefix", "en_prefix"])
 def test_prefix_search_from_begins_is_the_plain_search(kind: str) -> None:
     from kzlegalnlp.extract.article_grammar import _re
-    from kzlegalnlp.patterns.articles import search_from_begins
+    from kzlegalnlp.patterns.articles import WindowSearch
 
     rx = _re()[kind]
+    window = WindowSearch(rx)
     for text in _random_texts(3, 400):
         for end in range(0, len(text) + 1, 3):
             for lo in (0, max(0, end - 20)):
                 plain = rx.search(text, lo, end)
                 plain = plain if plain and plain.start() < end else None  # empty at the end: nothing
-                fast = search_from_begins(rx, text, lo, end)
+                fast = window.search(text, lo, end)
                 assert (fast and fast.span()) == (plain and plain.span()), (text, lo, end)
 
 
 def _plain_alias_over(rx: re.Pattern[str], text: str, lo: int, p: int) -> re.Match[str] | None:
-    """The plain window search that search_from_begins replaces in find_mentions."""
+    """The plain window search that WindowSearch replaces in find_mentions."""
     m = rx.search(text, lo, p + 70)
     while m and m.end() <= p:
         m = rx.search(text, m.end(), p + 70)

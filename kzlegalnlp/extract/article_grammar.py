@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..patterns.articles import (
     DASH, EN_ART, EN_ROMAN, EN_SEP, ITEM, KK_ACT_WORD, KK_BAP, KK_CONNECT, KK_LAW_WORD, KK_ORD_WORDS,
     KK_PLIST, KK_SAME, KK_SEP, NOT_UNIT, NUM, PATTERNS, RU_ART, RU_ORD_STEMS, RU_PARA_KW, RU_PART_KW,
-    RU_PLIST, RU_SEP, RU_SUB_KW, RU_SUFFIX_PLIST, scan_keys, search_from_begins,
+    RU_PLIST, RU_SEP, RU_SUB_KW, RU_SUFFIX_PLIST, scan_keys, WindowSearch,
 )
 from .code_mentions import LawMention, Mention, find_laws, find_mentions
 
@@ -140,6 +140,11 @@ def _re() -> dict[str, re.Pattern[str]]:
         "en_of": re.compile(r"\s+of\s+(?:the\s+)?", _I),
         "quote_before": re.compile(r"«[^«»]{1,150}»[^«»]{0,120}\Z"),
     }
+
+
+@lru_cache(maxsize=None)
+def _window(kind: str) -> WindowSearch:
+    return WindowSearch(_re()[kind])
 
 
 # --- small helpers -------------------------------------------------------------
@@ -264,7 +269,7 @@ def _assign(item: _Item, group: str, vals: tuple[str | None, ...]) -> None:
 def _prefix(text: str, item: _Item, lo: int, start: int, kind: str) -> None:
     """Parts printed before the article word: "п. «в» ч. 2 ст.", "Part 2 of Article"."""
     # the pattern ends in \Z, so it matches empty only at ``start``: nothing printed before
-    m = search_from_begins(_re()[kind], text, max(lo, start - 120), start)
+    m = _window(kind).search(text, max(lo, start - 120), start)
     if not m:
         return
     for group in ("part", "para", "sub"):

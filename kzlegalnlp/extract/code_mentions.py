@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys, search_from_begins
+from ..patterns.articles import alias_regex, code_registry, compiled, scan_keys, WindowSearch
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -195,11 +195,18 @@ def mention_at(text: str, m: re.Match[str]) -> Mention | None:
     return Mention(start, end, m.lastgroup or "", country, _lang_of(text[start:end]))
 
 
+@lru_cache(maxsize=1)
+def _mention_window() -> WindowSearch:
+    return WindowSearch(mention_re())
+
+
 def _alias_over(rx: re.Pattern[str], text: str, lo: int, p: int) -> re.Match[str] | None:
-    """The first alias after ``lo`` that begins at or before the key at ``p`` and does not end before it."""
-    m = search_from_begins(rx, text, lo, p + 70, last=p)
+    """The first alias of ``rx`` (:func:`mention_re`) after ``lo`` that begins at or
+    before the key at ``p`` and does not end before it."""
+    window = _mention_window()
+    m = window.search(text, lo, p + 70, last=p)
     while m and m.end() <= p:
-        m = search_from_begins(rx, text, m.end(), p + 70, last=p)
+        m = window.search(text, m.end(), p + 70, last=p)
     return m
 
 

@@ -258,7 +258,7 @@ def code_registry() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
+def _keys() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     keys = code_registry()["keys"]
     groups = {"anchor": ANCHOR_KEYS, "abbr": tuple(keys["abbr"]), "name": tuple(keys["name"]),
               "law": LAW_KEYS}
@@ -266,7 +266,7 @@ def _keys() -> tuple[re.Pattern[str], dict[str, str]]:
         groups[country] = tuple(spec["markers"])
     owner = {key: name for name, keys in groups.items() for key in keys}
     # one trie-shaped regex: at a position the longest key wins, as in a longest-first alternation
-    return re.compile(trie_regex(owner)), owner
+    return re.compile(trie_regex(owner)), owner, tuple(groups)
 
 
 def scan_keys(text: str) -> dict[str, list[int]]:
@@ -275,8 +275,8 @@ def scan_keys(text: str) -> dict[str, list[int]]:
     >>> scan_keys("ст. 5 УК РК")["anchor"], scan_keys("ст. 5 УК РК")["abbr"]
     ([0], [6])
     """
-    rx, owner = _keys()
-    out: dict[str, list[int]] = {name: [] for name in set(owner.values())}
+    rx, owner, names = _keys()
+    out: dict[str, list[int]] = {name: [] for name in names}  # (a set of the names per call cost a quarter)
     for m in rx.finditer(text):
         out[owner[m.group()]].append(m.start())
     return out
@@ -365,7 +365,6 @@ def _bmp() -> str:
     return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
 
 
-@lru_cache(maxsize=None)
 def begin_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """A plain character class of every character a non-empty match of ``rx`` can begin with
     (None: any character may). An empty match is the caller's concern.
@@ -390,26 +389,36 @@ def begin_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(map(re.escape, sorted(exact))) + "]")
 
 
-def search_from_begins(rx: re.Pattern[str], text: str, pos: int, endpos: int,
-                       last: int | None = None) -> re.Match[str] | None:
-    """``rx.search(text, pos, endpos)`` for a pattern that can match empty only at
-    ``endpos``, trying ``rx`` only where :func:`begin_chars` allows; None for that
-    empty match, and for a match that begins after ``last`` (default: anywhere).
+class WindowSearch:
+    """A pattern that can match empty only at the end of a window, with the characters
+    its matches begin with (:func:`begin_chars`, read once: hashing a big pattern
+    for a cache look-up per call would cost more than the search).
 
-    The same leftmost match as the plain search: the pattern is tried at the
-    same positions in the same order, minus those where no match can begin.
-
-    >>> rx = re.compile(r"(?:ч\\.\\s*\\d)?\\Z", re.I)
-    >>> search_from_begins(rx, "по Ч. 2", 0, 7).group(), search_from_begins(rx, "по ч. x", 0, 7)
+    >>> window = WindowSearch(re.compile(r"(?:ч\\.\\s*\\d)?\\Z", re.I))
+    >>> window.search("по Ч. 2", 0, 7).group(), window.search("по ч. x", 0, 7)
     ('Ч. 2', None)
     """
-    begins = begin_chars(rx)
-    stop = endpos if last is None else min(endpos, last + 1)
-    if begins is None:
-        m = rx.search(text, pos, endpos)
-        return m if m is not None and m.start() < stop and m.end() > m.start() else None
-    for c in begins.finditer(text, pos, stop):
-        m = rx.match(text, c.start(), endpos)
-        if m is not None:
-            return m
-    return None
+
+    __slots__ = ("rx", "begins")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.begins = begin_chars(rx)
+
+    def search(self, text: str, pos: int, endpos: int, last: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, pos, endpos)``, trying ``rx`` only where a match can begin;
+        None for the empty match at ``endpos`` and for a match that begins after ``last``.
+
+        The same leftmost match as the plain search: the pattern is tried at the
+        same positions in the same order, minus those where no match can begin.
+        """
+        stop = endpos if last is None else min(endpos, last + 1)
+        if self.begins is None:
+            m = self.rx.search(text, pos, endpos)
+            return m if m is not None and m.start() < stop and m.end() > m.start() else None
+        match = self.rx.match
+        for c in self.begins.finditer(text, pos, stop):
+            m = match(text, c.start(), endpos)
+            if m is not None:
+                return m
+        return None
