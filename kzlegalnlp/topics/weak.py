@@ -18,36 +18,80 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from .lexicon import Lexicon, lexicon_for
+from .lexicon import Lexicon, lexicon_for, normalise
 
 _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
-def _article_extractor() -> Callable[[str], list] | None:
-    """The teammates' article extractor, or None where it is not installed."""
+def _article_extractor() -> tuple[Callable[[str], list], tuple[str, ...], frozenset[str]] | None:
+    """The teammates' article extractor, the literal keys every code name contains (the
+    registry's abbreviations and names, without those containing a shorter one) and those
+    keys :func:`normalise` d, or None where it is not installed."""
     try:
         from ..extract.articles import extract_articles
+        from ..patterns.articles import code_registry
     except ImportError:
         return None
-    return extract_articles
+    keys = set(code_registry()["keys"]["abbr"]) | set(code_registry()["keys"]["name"])
+    keys = {k for k in keys if not any(o != k and o in k for o in keys)}
+    return extract_articles, tuple(sorted(keys)), frozenset(map(normalise, keys))
 
 
-def article_topics(text: str) -> dict[str, int]:
+_DIGIT_BIT, _KEY_BIT = 1, 2
+_TOKEN_BITS: dict[str, int] = {}  # normalised token -> digit and code-key bits (vocabulary, bounded)
+_TOKEN_BITS_MAX = 500_000
+
+
+def _token_bits(token: str) -> int:
+    """Whether a normalised token holds a digit, and a lower-cased code key (see
+    :func:`_article_extractor`): a text's tokens say cheaply whether it might cite a code."""
+    bits = _TOKEN_BITS.get(token)
+    if bits is None:
+        found = _article_extractor()
+        keys = found[2] if found else ()
+        bits = (_DIGIT_BIT if _DIGIT.search(token) else 0) | (_KEY_BIT if any(k in token for k in keys) else 0)
+        if len(_TOKEN_BITS) < _TOKEN_BITS_MAX:
+            _TOKEN_BITS[token] = bits
+    return bits
+
+
+def _text_bits(tokens: Sequence[str]) -> int:
+    """The bits of a text's tokens together (looked up in C while every token is known)."""
+    try:
+        return reduce(or_, map(_TOKEN_BITS.__getitem__, tokens), 0)
+    except KeyError:
+        return reduce(or_, map(_token_bits, tokens), 0)
+
+
+def article_topics(text: str, tokens: Sequence[str] | None = None) -> dict[str, int]:
     """Topics of the article references in ``text``, counted.
 
-    Texts without a digit cannot cite an article and are skipped cheaply.
+    A reference has topics only when its code is known, and in a text on its own (no
+    default code) a code is known only where the text names one (see
+    :mod:`kzlegalnlp.extract.code_mentions`): texts without a digit or without a code's
+    key are skipped cheaply (most texts). ``tokens``, the text's
+    :func:`~kzlegalnlp.topics.features.tokens` if the caller has them, make that test
+    cheaper still (a token's digits and lower-cased keys are looked up once).
 
-    >>> article_topics("Без ссылок на статьи.")
-    {}
+    >>> article_topics("Без ссылок на статьи."), article_topics("Статья 190 не названа.")
+    ({}, {})
+    >>> article_topics("Осуждён по ч. 2 ст. 190 УК РК."), article_topics("ук 190", ["ук", "190"])
+    ({'fraud': 1}, {})
     """
-    extract = _article_extractor()
-    if extract is None or not _DIGIT.search(text):
+    found = _article_extractor()
+    if found is None:
+        return {}
+    if tokens is not None and _text_bits(tokens) != _DIGIT_BIT | _KEY_BIT:
+        return {}
+    extract, code_keys, _ = found
+    if not _DIGIT.search(text) or not any(map(text.__contains__, code_keys)):
         return {}
     out: dict[str, int] = {}
     try:
@@ -80,7 +124,7 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
             if lab in pos:
                 out[i, pos[lab]] = math.log1p(c)
         if articles:
-            for lab, c in article_topics(text).items():
+            for lab, c in article_topics(text, token_lists[i] if token_lists is not None else None).items():
                 if lab in pos:
                     out[i, len(labels) + pos[lab]] = math.log1p(c)
     return out

@@ -1,0 +1,46 @@
+"""Article evidence: the cheap skips (no digit, no code key) against the plain rule, which asks the extractor."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kzlegalnlp.extract.articles import extract_articles
+from kzlegalnlp.topics.features import tokens
+from kzlegalnlp.topics.weak import article_topics
+
+
+def _plain(text: str) -> dict[str, int]:
+    """Topics of every reference the extractor finds in the text, counted."""
+    out: dict[str, int] = {}
+    for ref in extract_articles(text):
+        for topic in ref.topics:
+            out[topic] = out.get(topic, 0) + 1
+    return out
+
+
+# a code named (upper case, Kazakh, English, over a line break), none named, a key only in lower case or
+# inside a word, no digit
+TRICKY = [
+    "Осуждён по ч. 2 ст. 190 УК РК и ст. 366 УК.", "ҚР ҚК 190-бабының 2-бөлігі; осы Кодекстің 366-бабы",
+    "Article 190 of the Criminal Code of Kazakhstan", "Уголовного\nкодекса РФ ст.\u00a0159",
+    "Статья 190, статья 366, 205-бап: код не назван.", "настоящего Кодекса ст. 190",
+    "ук 190 и кодекс 366 (строчными)", "НАУКА 190, УКАЗ 366", "без цифр: УК РК, Кодекс", "",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_texts(text: str) -> None:
+    assert article_topics(text) == article_topics(text, tokens(text)) == _plain(text)
+
+
+def test_seeded_random_texts() -> None:
+    pieces = ["ст. 190", " УК РК", " ҚК", " 190-бабы", "ч. 2 ", "Уголовного кодекса РФ", "настоящего Кодекса",
+              "осы Кодекстің", " 366 ", "ст.ст. 205, 206", "КоАП", "статьей 190 (мошенничество)", " Criminal Code ",
+              "Article 190 of the", " и ", ", ", "\n", "ҚР ҚК 205-бабы", "УПК", "Закона", "РК", "Казахстан", "п. 4)",
+              "204-бап", "УК", "кодекс", "ук", "159"]
+    rng = random.Random(31)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert article_topics(text) == article_topics(text, tokens(text)) == _plain(text), text
