@@ -99,7 +99,8 @@ def test_script_counts_are_letters_by_code_point(text: str) -> None:
     assert lang._script_counts(text) == (latin, cyrillic, kazakh)
 
 
-@pytest.mark.parametrize("text", ["Қылмыстық істер және сот", "дела и суды", "(2019-жылы) которые,", ""]
+@pytest.mark.parametrize("text", ["Қылмыстық істер және сот", "дела и суды", "(2019-жылы) которые,", "",
+                                  "ҚЫЛМЫСТЫҚ ІСТЕР ЖӘНЕ СОТ", "ДЕЛА И СУДЫ.КОТОРЫЕ", "ΟΔΟΣ. ΟΔΟΣ ΣΑ İSTANBUL\xa0И"]
                          + _random_texts(4))
 def test_word_evidence_is_a_sum_over_words(text: str) -> None:
     kk = ru = 0.0
