@@ -18,7 +18,8 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..records import Document, TopicScores
-from .aggregate import DEFAULT_RULE, RULES, Rule, aggregate_groups, document_topics, paragraph_topics
+from .aggregate import (DEFAULT_RULE, RULES, Rule, aggregate_groups, document_topics, paragraph_topics,
+                        paragraphs_topics)
 
 Titles = Optional[Mapping[Any, Optional[str]]]  # document id -> title
 
@@ -211,11 +212,8 @@ class DocumentMixin:
 
     def classify_paragraphs(self, document: Document) -> list[TopicScores]:
         """Paragraph-level scores of every paragraph of ``document`` (``paragraph`` = its index)."""
-        # Python floats: indexing numpy rows label by label costs more than the scoring itself
-        rows = np.asarray(self._document_scores(document), dtype=np.float64).tolist()
-        thresholds = np.asarray(self.thresholds_, dtype=np.float64).tolist()
-        return [paragraph_topics(row, self.classes_, thresholds, doc_id=document.doc_id, paragraph=p.index)
-                for row, p in zip(rows, document.paragraphs)]
+        return paragraphs_topics(self._document_scores(document), self.classes_, self.thresholds_,
+                                 doc_id=document.doc_id, paragraphs=[p.index for p in document.paragraphs])
 
     def classify_document(self, document: Document) -> TopicScores:
         """Document-level scores aggregated from the paragraphs, with evidence paragraph indices."""

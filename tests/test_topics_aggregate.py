@@ -1,0 +1,51 @@
+"""Score output in bulk against the plain rules: Python's round per score, one paragraph at a time."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from kzlegalnlp.records import TopicScores
+from kzlegalnlp.topics.aggregate import label_set, paragraphs_topics, rounded
+
+
+def _same_floats(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all((x == y and math.copysign(1, x) == math.copysign(1, y)) or (x != x and y != y)
+                                    for x, y in zip(a, b))
+
+
+def test_rounded_is_pythons_round() -> None:
+    rng = np.random.default_rng(3)
+    ties = [(k + 0.5) / 1e4 for k in range(2000)]
+    tricky = ties + [float(np.nextafter(t, d)) for t in ties for d in (0.0, 1.0)] + [
+        0.0, -0.0, 1.0, 0.99995, 0.99985, 5e-5, 1.5e-4, 2.675, 1e-300, -1e-9, 1e9, 123456.78905,
+        float("inf"), -float("inf"), float("nan")]
+    sigmoid = (1 / (1 + np.exp(-np.linspace(-40, 40, 20001)))).tolist()
+    for xs in (tricky, sigmoid, rng.random(20000).tolist(), (rng.standard_normal(2000) * 1e6).tolist()):
+        for nd in (0, 2, 4, 7):
+            assert _same_floats(rounded(xs, nd), [round(x, nd) for x in xs]), nd
+    assert rounded(np.array([[0.12345, 0.5], [1 / 3, 2 / 3]])) == [[0.1235, 0.5], [0.3333, 0.6667]]
+
+
+def _plain(P: np.ndarray, labels: list[str], thresholds: list[float], doc_id: str) -> list[TopicScores]:
+    """One paragraph at a time, each score rounded by Python."""
+    out = []
+    for i, row in enumerate(P.tolist()):
+        chosen = label_set(row, thresholds, labels)
+        out.append(TopicScores(scores={lab: round(s, 4) for lab, s in zip(labels, row)}, labels=chosen,
+                               primary=chosen[0] if chosen else None, doc_id=doc_id, paragraph=10 + i))
+    return out
+
+
+def test_paragraphs_topics_equal_the_plain_rule() -> None:
+    rng = np.random.default_rng(5)
+    labels, thresholds = ["a", "b", "c"], [0.5, 0.55, 0.5]
+    for n in (0, 1, 7, 200):
+        P = rng.random((n, 3))
+        P[: n // 2, 1] = 0.55  # a score exactly at its threshold counts
+        if n:
+            P[-1] = [0.7, 0.7, 0.2]  # equal scores keep the label order
+        got = paragraphs_topics(P, labels, thresholds, doc_id="d", paragraphs=range(10, 10 + n))
+        assert got == _plain(P, labels, thresholds, "d")
+        assert [t.to_dict() for t in got] == [t.to_dict() for t in _plain(P, labels, thresholds, "d")]
