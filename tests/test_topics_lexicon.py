@@ -216,3 +216,17 @@ def test_odd_patterns_agree_with_the_word_by_word_rule() -> None:
         text = _random_text(rng, ["a", "b", "ab", "ст", "c", "ba"])
         assert lex.matches(text) == _word_by_word(lex, text), text
         assert lex.counts_tokens(tokens(text)) == _counts_word_by_word(lex, text), text
+
+
+def test_count_matrix_counts_each_text_alone() -> None:
+    lex = default_lexicon()
+    prefixes = [p for e in lex.entries for p, _ in e.words()]
+    rng = random.Random(77)
+    for _ in range(40):
+        # texts that end or start in the middle of a multi-word entry must not join across the break
+        texts = [_random_text(rng, prefixes) for _ in range(rng.randint(0, 12))] + ["торговля", "людьми", "", "-"]
+        rng.shuffle(texts)
+        counts = lex.count_matrix([tokens(t) for t in texts])
+        assert counts.shape == (len(texts), len(lex.labels))
+        for text, row in zip(texts, counts.tolist()):
+            assert {lab: c for lab, c in zip(lex.labels, row) if c} == _counts_word_by_word(lex, text), text

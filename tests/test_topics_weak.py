@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from kzlegalnlp.extract.articles import extract_articles
 from kzlegalnlp.topics.features import tokens
-from kzlegalnlp.topics.weak import article_topics
+from kzlegalnlp.topics.weak import article_topics, evidence
 
 
 def _plain(text: str) -> dict[str, int]:
@@ -44,3 +45,14 @@ def test_seeded_random_texts() -> None:
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert article_topics(text) == article_topics(text, tokens(text)) == _plain(text), text
+
+
+def test_evidence_from_tokens_equals_evidence_text_by_text() -> None:
+    labels = ["cyber_fraud", "drugs", "corruption", "trafficking", "fraud"]  # "fraud" is a helper of combinations
+    rng = random.Random(8)
+    words = ["интернет-алаяқтар", "мошенничество", "в", "сети", "наркотиков", "взятку", "торговля", "людьми", "ст.",
+             "190", "УК", "РК", "ақша", "ұрлады", "банк", "карта", "телефон", "-", ",", "\n"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(200)] + TRICKY
+    plain = evidence(texts, labels)
+    assert np.array_equal(evidence(texts, labels, token_lists=[tokens(t) for t in texts]), plain)
+    assert plain.any()

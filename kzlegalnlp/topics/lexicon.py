@@ -17,10 +17,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from ..errors import AnnotationError
 from ..patterns.trie import ranked_branches, trie_regex
@@ -59,6 +61,8 @@ def normalise(text: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _LASTINDEX = attrgetter("lastindex")
+_START = methodcaller("start")
+_TEXT_BREAK = " . "  # between texts scanned as one string: no hit passes a "."
 _FORMS_MAX = 500_000  # tokens whose scan form is kept
 _NO_WORD = r"(?!\w)"  # a whole word: no letter or digit follows
 
@@ -106,6 +110,9 @@ class Lexicon:
         patterns = [e.words() for e in self.entries]
         self._hits, self._group_labels = self._compile(patterns)
         self._live = self._live_regex(patterns)
+        column = {lab: j for j, lab in enumerate(self.labels)}
+        self._group_columns = np.array([column.get(lab, -1) for lab in self._group_labels], dtype=np.int64)  # type: ignore[arg-type]
+        self._combo_columns = [(column[c.label], [column[h] for h in c.needs]) for c in self.combos]
         self._forms: dict[str, str] = {}
 
     def _compile(self, patterns: Sequence[tuple[tuple[str, bool], ...]]) -> tuple[re.Pattern[str], list[str | None]]:
@@ -151,19 +158,44 @@ class Lexicon:
         The scan reads the live tokens (and those of hyphens only) joined by single spaces
         and every other token as ``.``: a hit's words are live and joined by spaces or
         hyphens, white space between tokens is a single space to the scan, and a dead token
-        stops a hit as it did in the text. Most tokens
-        are dead, so the scan reads a much shorter string.
+        stops a hit as it did in the text. Most tokens are dead, so the scan reads a much
+        shorter string.
 
         >>> lex = default_lexicon()
         >>> lex.counts_tokens("кеше торговля людьми и 2 кг наркотиков".split())
         {'trafficking': 1, 'drugs': 1}
         """
+        return self.counts_normalised(self._scan_forms([tokens])[0])
+
+    def _scan_forms(self, token_lists: Sequence[Sequence[str]]) -> list[str]:
+        """Each text as the hit scan reads it (see :meth:`counts_tokens`)."""
         forms = self._forms
         try:
-            text = " ".join(map(forms.__getitem__, tokens))
+            return [" ".join(map(forms.__getitem__, tokens)) for tokens in token_lists]
         except KeyError:
-            text = " ".join(map(self._form, tokens))
-        return self.counts_normalised(text)
+            return [" ".join(map(self._form, tokens)) for tokens in token_lists]
+
+    def count_matrix(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """Hits per text (rows, given as tokens) and label (columns, :attr:`labels`), combinations
+        included: :meth:`counts_tokens` of many texts at once.
+
+        The texts are scanned as one string, separated by ``.`` (which no hit passes), and
+        the hits counted by numpy: no Python step per text or hit.
+
+        >>> lex = Lexicon([Entry("drugs", "ru", "наркот", "..."), Entry("trafficking", "ru", "торговл людьми", "...")])
+        >>> lex.labels, lex.count_matrix([["наркотики"], [], ["торговля", "людьми", "наркотики", "наркотики"]]).tolist()
+        (('drugs', 'trafficking'), [[1, 0], [0, 0], [2, 1]])
+        """
+        scanned = self._scan_forms(token_lists)
+        starts = np.cumsum([0] + [len(text) + len(_TEXT_BREAK) for text in scanned])
+        hits = list(self._hits.finditer(_TEXT_BREAK.join(scanned)))
+        rows = np.searchsorted(starts, np.fromiter(map(_START, hits), np.int64, len(hits)), side="right") - 1
+        cols = self._group_columns[np.fromiter(map(_LASTINDEX, hits), np.int64, len(hits))]
+        n, k = len(token_lists), len(self.labels)
+        counts = np.bincount(rows * k + cols, minlength=n * k).reshape(n, k)
+        for column, needs in self._combo_columns:  # in order: a combination may need an earlier one
+            counts[:, column] += counts[:, needs].min(axis=1)
+        return counts
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping hits as ``(start, end, label)`` (offsets in the lower-cased text)."""

@@ -118,16 +118,29 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
     lex = lexicon if lexicon is not None else lexicon_for(labels)
     pos = {lab: j for j, lab in enumerate(labels)}
     out = np.zeros((len(texts), 2 * len(labels)), dtype=np.float32)
-    hits = map(lex.counts_tokens, token_lists) if token_lists is not None else map(lex.counts, texts)
-    for i, (text, counts) in enumerate(zip(texts, hits)):
-        for lab, c in counts.items():
-            if lab in pos:
-                out[i, pos[lab]] = math.log1p(c)
+    if token_lists is not None:
+        _lexicon_columns(out, lex.count_matrix(token_lists), lex.labels, pos)
+    for i, text in enumerate(texts):
+        if token_lists is None:
+            for lab, c in lex.counts(text).items():
+                if lab in pos:
+                    out[i, pos[lab]] = math.log1p(c)
         if articles:
             for lab, c in article_topics(text, token_lists[i] if token_lists is not None else None).items():
                 if lab in pos:
                     out[i, len(labels) + pos[lab]] = math.log1p(c)
     return out
+
+
+def _lexicon_columns(out: np.ndarray, counts: np.ndarray, lexicon_labels: Sequence[str], pos: Mapping[str, int]) -> None:
+    """Write ``log1p(hits)`` of a lexicon count matrix into the label columns of ``out``: by a
+    table of ``math.log1p`` of each count, so the values are those of the text-by-text loop."""
+    kept = [(j, pos[lab]) for j, lab in enumerate(lexicon_labels) if lab in pos]
+    if not kept or not counts.size:
+        return
+    src, dst = [j for j, _ in kept], [k for _, k in kept]
+    table = np.array([math.log1p(c) for c in range(int(counts[:, src].max()) + 1)])
+    out[:, dst] = table[counts[:, src]]
 
 
 ENUMERATION_MIN = 3  # topics named in one sentence that make it an enumeration of crime types
