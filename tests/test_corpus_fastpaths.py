@@ -22,6 +22,7 @@ from kzlegalnlp.corpus.clean import (
     Line,
     _line_of,
     _plain_pieces,
+    _hyphen_joined,
     _piece,
     _rebuilt,
     is_caps,
@@ -133,6 +134,23 @@ def test_plain_pieces_are_the_builders(lines: list[Line]) -> None:
     text, pieces = _rebuilt(lines, HyphenRule())
     assert text == " ".join(ln.text for ln in lines)
     assert _plain_pieces(lines) == pieces
+
+
+def _hyphenated_paragraphs() -> list[tuple[list[Line], HyphenRule]]:
+    """Printed lines without white-space runs, many ending in a hyphen, with the rule of their text."""
+    texts = ["ақпа-\nраттандыру іс-\nқимыл ақпараттандыру", "2019-\n2020 -\n- x", "Западно-\nКазахстанского",
+             "сөз-\nсөз сөз-сөз", "a-\nb -\nc"] + _random_texts(8)
+    out = []
+    for text in texts:
+        lines = [ln for ln in split_lines(text) if ln.text]
+        if lines and all("  " not in ln.text and ln.text.isprintable() for ln in lines):
+            out.append((lines, HyphenRule.from_text(text)))
+    return out
+
+
+@pytest.mark.parametrize("lines, rule", _hyphenated_paragraphs())
+def test_hyphen_joined_is_the_builders(lines: list[Line], rule: HyphenRule) -> None:
+    assert _hyphen_joined(lines, rule) == _rebuilt(lines, rule)
 
 
 @pytest.mark.parametrize("text", ["a\n\n5\n\nb", "end of a page\n18\n\fnext page\na table\n19\ncell",

@@ -325,14 +325,15 @@ def _letter_runs(tokens: list[str]) -> tuple[Counter[str], list[str]]:
     """
     counts = Counter(tokens)
     hyphenated: list[str] = []
+    get = counts.get  # dict.get: a new word would cost Counter.__missing__, a Python call
     for token in list(filterfalse(str.isalpha, counts)):  # each distinct token that is no plain word
         n = counts.pop(token)
         core = token.strip(_PUNCT)
         if core.isalpha():
-            counts[core] += n
+            counts[core] = get(core, 0) + n
             continue
         for run in _LETTERS.findall(core):
-            counts[run] += n
+            counts[run] = get(run, 0) + n
         if "-" in core and _HYPHENATED.fullmatch(core):
             hyphenated.append(core)
     return counts, hyphenated
@@ -589,8 +590,10 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
     """
     lines = [ln for ln in lines if ln.text]
     text = " ".join([ln.text for ln in lines])
-    if "- " in text or "  " in text or not text.isprintable():
+    if "  " in text or not text.isprintable():
         text, pieces = _rebuilt(lines, rule)
+    elif "- " in text:  # maybe a line ends in a hyphen; none needs spaces collapsed
+        text, pieces = _hyphen_joined(lines, rule)
     else:  # no line ends in a hyphen, none needs spaces collapsed: the lines as they are
         pieces = _plain_pieces(lines)
     first, final = lines[0], lines[-1]
@@ -626,6 +629,39 @@ def _plain_pieces(lines: Sequence[Line]) -> tuple[Piece, ...]:
     last = lines[-1]  # nothing follows the last line
     pieces.append(_piece(size, last.start, len(last.text), last.number))
     return tuple(pieces)
+
+
+def _hyphen_joined(lines: Sequence[Line], rule: HyphenRule) -> tuple[str, tuple[Piece, ...]]:
+    """The text and pieces of printed ``lines`` that need no white-space collapsing: what
+    :func:`_rebuilt` makes of them, without its builder (each line gives one piece, or two
+    when a line break stands for the space: pieces of different lines never merge).
+
+    >>> ls = [Line(1, 0, 5, "ақпа-", False), Line(2, 6, 16, "раттандыру", False, True), Line(3, 18, 20, "іс", False)]
+    >>> _hyphen_joined(ls, HyphenRule())
+    ('ақпараттандыру іс', (Piece(clean=0, source=0, length=4, line=1), Piece(clean=4, source=6, length=11, line=2), Piece(clean=15, source=18, length=2, line=3)))
+    """
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    size = 0
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        text, n = line.text, len(line.text)
+        joint = "keep" if k == last else _joint(line, lines[k + 1], rule) if text[-1] == "-" else "space"
+        if joint == "space":
+            parts.append(text + " ")
+            if line.spaced:  # the source's own space follows: it extends the line's piece
+                pieces.append(_piece(size, line.start, n + 1, line.number))
+            else:  # the line break stands for the space
+                pieces.append(_piece(size, line.start, n, line.number))
+                pieces.append(_piece(size + n, line.end, 1, line.number))
+            n += 1
+        else:
+            if joint == "join":
+                text, n = text[:-1], n - 1  # drop the soft hyphen
+            parts.append(text)
+            pieces.append(_piece(size, line.start, n, line.number))
+        size += n
+    return "".join(parts), tuple(pieces)
 
 
 def _rebuilt(lines: Sequence[Line], rule: HyphenRule) -> tuple[str, tuple[Piece, ...]]:
