@@ -157,3 +157,35 @@ def test_sentence_end_starts_cover_both_patterns():
         for regex in (stat_years.STOP_END_RE, stat_years.BREAK_END_RE):
             for m in regex.finditer(text):
                 assert text[m.start()] in starts
+
+
+# --- masks at a number: digit runs closed with (?!\d) --------------------------------------
+
+GUARDED_RUN = r"\d+(?!\d)"
+NUMBER_PIECES = ["1", "12", "2024", "1.2", "3,", " ", "-", "–", "—", "(", ")", ".", ",", "/", ":",
+                 " и ", " және ", " and ", " мен ", "бап", "-бабы", "бөлігі", "тармақ", "ҚК", " УК",
+                 " РК ", "бет", "б.", "с.", "стр.", "лет", " и старше", "жас", "тан", " жоғары",
+                 "-ші", "-й", "th", "st", " years and older", "часть", "(1-бөлігі)", "A", "Б"]
+
+
+def _number_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(NUMBER_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_guarded_digit_runs_match_as_the_plain_runs():
+    """Every at-number mask matches where and as far as it does without the guards
+    (nothing after a guarded run can start with a digit, so giving digits back never
+    helped)."""
+    entries = [e for e in load_json("not_statistics.json")["masks"] if e["anchor"] == "at_number"]
+    assert any(GUARDED_RUN in e["pattern"] for e in entries)
+    texts = _number_texts(16, 3000) + [
+        "12 бап", "5, 6 және 7-баптары", "190 УК РК", "3 (1-бөлігі)", "25 бет", "18 лет и старше",
+        "60 жастан жоғары", "2-ші", "21st", "1.2.3-тармақ", "205-206-баптар", "12 - 14 б."]
+    for e in entries:
+        guarded = re.compile(e["pattern"], re.IGNORECASE)
+        plain = re.compile(e["pattern"].replace(GUARDED_RUN, r"\d+"), re.IGNORECASE)
+        for text in texts:
+            for m in re.finditer(r"\d+", text):
+                a, b = guarded.match(text, m.start()), plain.match(text, m.start())
+                assert (a and a.end()) == (b and b.end()), (e["name"], text, m.start())

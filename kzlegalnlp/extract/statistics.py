@@ -36,8 +36,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
-from operator import add, attrgetter, ne
+from itertools import repeat
 from typing import Any, Sequence
 
 from ..records import Document, Paragraph, Piece, Statistic
@@ -548,19 +547,21 @@ def paragraph_lines(paragraph: Paragraph) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-_LINE = attrgetter("line")
-_CLEAN = attrgetter("clean")
 
 
 def _line_bounds(pieces: Sequence[Piece], length: int, offset: int) -> tuple[list[int], list[int]]:
     """Starts and ends, shifted by ``offset``, of the printed lines of a paragraph of
     ``length`` characters: a line starts at each piece whose source line differs from
-    the piece before (found with map/compress, no Python step per piece)."""
-    lines = list(map(_LINE, pieces))
-    changes = list(compress(map(_CLEAN, pieces[1:]), map(ne, lines[1:], lines)))
-    if offset:
-        changes = list(map(add, changes, repeat(offset, len(changes))))
-    return [offset, *changes], [*changes, offset + length]
+    the piece before."""
+    starts, ends = [offset], []
+    line = pieces[0].line
+    for piece in pieces:
+        if piece.line != line:
+            line = piece.line
+            ends.append(offset + piece.clean)
+            starts.append(offset + piece.clean)
+    ends.append(offset + length)
+    return starts, ends
 
 
 def _year_of_date(date: str | None) -> int | None:
@@ -642,7 +643,7 @@ class _SourceMap:
 
     def __init__(self, pieces: Sequence[Piece]) -> None:
         self.pieces = pieces
-        self.starts = list(map(_CLEAN, pieces))
+        self.starts = [piece.clean for piece in pieces]
 
     def _at(self, i: int) -> Piece:
         return self.pieces[max(bisect.bisect_right(self.starts, i) - 1, 0)]
