@@ -18,6 +18,7 @@ import pytest
 from kzlegalnlp.corpus import lang
 from kzlegalnlp.corpus.clean import (
     HyphenRule,
+    build_paragraph,
     Layout,
     Line,
     _line_of,
@@ -91,7 +92,8 @@ def test_attested_words_are_the_letter_runs_of_the_text(text: str) -> None:
     assert rule.stems == {w[:-2] for w in rule.words if len(w) >= 7}
 
 
-@pytest.mark.parametrize("text", ["ст. 190 УК РФ, ICAO", "Қылмыстық іс", "Ӏ ҷ Ї ї ё Ё", "\ud800x", ""]
+@pytest.mark.parametrize("text", ["ст. 190 УК РФ, ICAO", "Қылмыстық іс", "Ӏ ҷ Ї ї ё Ё", "\ud800x", "",
+                                  "LLC KZ CLK zZaA", "".join(map(chr, range(0x500)))]
                          + _random_texts(3))
 def test_script_counts_are_letters_by_code_point(text: str) -> None:
     latin = sum(c.isascii() and c.isalpha() for c in text)
@@ -193,3 +195,12 @@ def test_records_built_without_init_are_the_constructors(seed: int) -> None:
     _same_record(new_record(Paragraph, fields), Paragraph(**fields))
     with pytest.raises(dataclasses.FrozenInstanceError):
         new_record(Paragraph, fields).text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["ақпа-\n\nраттандыру  іс\n\n\n\nСот.\n\nЕкі", "a\n\nb\tc\n\n\n\nd"] + _random_texts(9))
+def test_a_groups_text_is_its_paragraphs_joined_lines(text: str) -> None:
+    lines = split_lines(text)
+    rule = HyphenRule.from_text(text)
+    for group in make_groups(lines, Layout.of(lines)):
+        fast, plain = build_paragraph(group.lines, rule, 0, joined=group.text), build_paragraph(group.lines, rule, 0)
+        assert fast == plain and fast.pieces == plain.pieces

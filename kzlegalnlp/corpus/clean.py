@@ -574,7 +574,8 @@ def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
 
 
 def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
-                    lang: str | None = None, context: str | None = None) -> Paragraph:
+                    lang: str | None = None, context: str | None = None,
+                    joined: str | None = None) -> Paragraph:
     """Rebuild one paragraph from its printed lines.
 
     Args:
@@ -583,13 +584,17 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         index: The paragraph's position in its document.
         lang: Its language; detected from the text when ``None``.
         context: The document's language, which wins over weak evidence.
+        joined: The texts of ``lines`` joined by single spaces, when the caller has it
+            (a splitter group's text); ``lines`` are then all printed.
 
     >>> ls = [l for l in split_lines("Западно-\\nКазахстанского 2019-\\n2020") if l.text]
     >>> build_paragraph(ls, HyphenRule(), 0).text
     'Западно-Казахстанского 2019-2020'
     """
-    lines = [ln for ln in lines if ln.text]
-    text = " ".join([ln.text for ln in lines])
+    if joined is None:
+        lines = [ln for ln in lines if ln.text]
+        joined = " ".join([ln.text for ln in lines])
+    text = joined
     if "  " in text or not text.isprintable():
         text, pieces = _rebuilt(lines, rule)
     elif "- " in text:  # maybe a line ends in a hyphen; none needs spaces collapsed

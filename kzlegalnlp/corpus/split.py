@@ -72,11 +72,15 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
     refs = body_groups[ref_at + 1:] if ref_at is not None else []
     body_groups = body_groups[:ref_at] if ref_at is not None else body_groups
     lang = _document_lang(start.kind, title_text, body_groups)
-    paragraphs = tuple(build_paragraph(g.lines, rule, k, context=lang) for k, g in enumerate(body_groups))
-    references = tuple(build_paragraph(g.lines, rule, k, context=lang) for k, g in enumerate(refs))
-    body = "\n\n".join(p.text for p in paragraphs)
+    # a group's text is its lines joined: the paragraph's text unless a line needs cleaning
+    paragraphs = tuple(build_paragraph(g.lines, rule, k, context=lang, joined=g.text)
+                       for k, g in enumerate(body_groups))
+    references = tuple(build_paragraph(g.lines, rule, k, context=lang, joined=g.text) for k, g in enumerate(refs))
     derived = title_text is None and start.kind == "paper"
-    title = title_text if title_text is not None else (first_sentence(body) if derived else None)
+    if title_text is not None:
+        title = title_text
+    else:  # the body is joined only for a title made from its first sentence
+        title = first_sentence("\n\n".join(p.text for p in paragraphs)) if derived else None
     authors, affiliation = _authors(head, rule)
     first_line = groups[0].lines[0]
     if start.group == 0:  # page numbers above the first document belong to it
