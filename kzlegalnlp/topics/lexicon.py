@@ -62,7 +62,8 @@ def normalise(text: str) -> str:
 _WORD = re.compile(r"\w+")
 _LASTINDEX = attrgetter("lastindex")
 _START = methodcaller("start")
-_TEXT_BREAK = " . "  # between texts scanned as one string: no hit passes a "."
+_TEXT_BREAK = "."  # between texts scanned as one string: no hit passes a "."
+_WORD_START = re.compile(r"\b(?=\w)")
 _FORMS_MAX = 500_000  # tokens whose scan form is kept
 _NO_WORD = r"(?!\w)"  # a whole word: no letter or digit follows
 
@@ -109,6 +110,9 @@ class Lexicon:
         self.labels = tuple(dict.fromkeys([e.label for e in self.entries] + [c.label for c in self.combos]))
         patterns = [e.words() for e in self.entries]
         self._hits, self._group_labels = self._compile(patterns)
+        # the same entries at a word that a space stands before: in scan forms (see _form) every
+        # word start has one, and a regex starting with a literal lets the engine skip to it in C
+        self._spaced_hits = re.compile(" " + self._hits.pattern[len(r"\b"):])
         self._live = self._live_regex(patterns)
         column = {lab: j for j, lab in enumerate(self.labels)}
         self._group_columns = np.array([column.get(lab, -1) for lab in self._group_labels], dtype=np.int64)  # type: ignore[arg-type]
@@ -141,12 +145,22 @@ class Lexicon:
         return re.compile(r"\b" + trie_regex(p for p in prefixes if _WORD.fullmatch(p)))
 
     def _form(self, token: str) -> str:
-        """A token as the hit scan reads it: itself when live or only hyphens (which separate
-        a hit's words like spaces), else ``.``, which no hit can start at or pass through
-        (cached: tokens are vocabulary)."""
+        """A token as the hit scan reads it: when live, the token with a space before each
+        word start (where only a space or a hyphen could stand before a word continuing a
+        hit, another space changes nothing); only hyphens (which separate a hit's words like
+        spaces): itself; else ``.``, which no hit can start at or pass through (cached:
+        tokens are vocabulary).
+
+        >>> lex = default_lexicon()
+        >>> [lex._form(t) for t in ["(наркотики", "интернет-алаяқтар", "-", "2025", "погода"]]
+        ['( наркотики', ' интернет- алаяқтар', '-', '.', '.']
+        """
         form = self._forms.get(token)
         if form is None:
-            form = token if self._live.search(token) or not token.strip("-") else "."
+            if self._live.search(token):
+                form = _WORD_START.sub(" ", token)
+            else:
+                form = token if not token.strip("-") else "."
             if len(self._forms) < _FORMS_MAX:
                 self._forms[token] = form
         return form
@@ -155,25 +169,25 @@ class Lexicon:
         """:meth:`counts` of a text given as its white-space separated, normalised tokens
         (:func:`kzlegalnlp.topics.features.tokens`).
 
-        The scan reads the live tokens (and those of hyphens only) joined by single spaces
-        and every other token as ``.``: a hit's words are live and joined by spaces or
-        hyphens, white space between tokens is a single space to the scan, and a dead token
-        stops a hit as it did in the text. Most tokens are dead, so the scan reads a much
-        shorter string.
+        The scan reads each token's form (:meth:`_form`) back to back: a hit's words are
+        live, each word start has a space before it, spaces and hyphens between words stay
+        spaces and hyphens, and a dead token is a ``.`` that stops a hit as the token did in
+        the text. Most tokens are dead, so the scan reads a much shorter string, and skips
+        in C to the next space.
 
         >>> lex = default_lexicon()
         >>> lex.counts_tokens("кеше торговля людьми и 2 кг наркотиков".split())
         {'trafficking': 1, 'drugs': 1}
         """
-        return self.counts_normalised(self._scan_forms([tokens])[0])
+        return self._with_combos(self._spaced_hits.finditer(self._scan_forms([tokens])[0]))
 
     def _scan_forms(self, token_lists: Sequence[Sequence[str]]) -> list[str]:
         """Each text as the hit scan reads it (see :meth:`counts_tokens`)."""
         forms = self._forms
         try:
-            return [" ".join(map(forms.__getitem__, tokens)) for tokens in token_lists]
+            return ["".join(map(forms.__getitem__, tokens)) for tokens in token_lists]
         except KeyError:
-            return [" ".join(map(self._form, tokens)) for tokens in token_lists]
+            return ["".join(map(self._form, tokens)) for tokens in token_lists]
 
     def count_matrix(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """Hits per text (rows, given as tokens) and label (columns, :attr:`labels`), combinations
@@ -188,7 +202,7 @@ class Lexicon:
         """
         scanned = self._scan_forms(token_lists)
         starts = np.cumsum([0] + [len(text) + len(_TEXT_BREAK) for text in scanned])
-        hits = list(self._hits.finditer(_TEXT_BREAK.join(scanned)))
+        hits = list(self._spaced_hits.finditer(_TEXT_BREAK.join(scanned)))
         rows = np.searchsorted(starts, np.fromiter(map(_START, hits), np.int64, len(hits)), side="right") - 1
         cols = self._group_columns[np.fromiter(map(_LASTINDEX, hits), np.int64, len(hits))]
         n, k = len(token_lists), len(self.labels)
@@ -216,8 +230,12 @@ class Lexicon:
         >>> Lexicon([Entry("drugs", "ru", "наркот", "...")]).counts_normalised("наркотики, наркотики")
         {'drugs': 2}
         """
+        return self._with_combos(self._hits.finditer(text))
+
+    def _with_combos(self, hits: Iterable[re.Match[str]]) -> dict[str, int]:
+        """Hits per label, then what the combinations add."""
         # hits counted in C: the entry of each match by its last group, its label by a list
-        out = dict(Counter(map(self._group_labels.__getitem__, map(_LASTINDEX, self._hits.finditer(text)))))
+        out = dict(Counter(map(self._group_labels.__getitem__, map(_LASTINDEX, hits))))
         for c in self.combos:
             n = min(out.get(h, 0) for h in c.needs)
             if n:
