@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from kzlegalnlp.corpus import lang
+from kzlegalnlp.corpus import io, lang
 from kzlegalnlp.corpus.clean import (
     HyphenRule,
     build_paragraph,
@@ -204,3 +204,13 @@ def test_a_groups_text_is_its_paragraphs_joined_lines(text: str) -> None:
     for group in make_groups(lines, Layout.of(lines)):
         fast, plain = build_paragraph(group.lines, rule, 0, joined=group.text), build_paragraph(group.lines, rule, 0)
         assert fast == plain and fast.pieces == plain.pieces
+
+
+@pytest.mark.parametrize("text", ["", "ab\x07" * 40, "a" * 99 + "\x07", "a" * 98 + "\x07\x1f", "\x7f\x0e\x0d\x08\t\n",
+                                  "Қ\x85\x9f\u2028" * 30] + _random_texts(10)
+                         + ["".join(random.Random(k).choice("aҚ\x00\x07\x1b\x7f\x80\x9b\t\n ") for _ in range(k))
+                            for k in range(0, 400, 7)])
+def test_control_characters_counted_on_the_bytes(text: str) -> None:
+    controls = sum(1 for c in text if c <= "\x08" or "\x0e" <= c <= "\x1f" or c == "\x7f")
+    assert io._utf8_looks_like_text(text.encode("utf-8"), text) == io._looks_like_text(text)
+    assert io._looks_like_text(text) == (controls <= len(text) * 0.01)

@@ -157,7 +157,7 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return _code_page_text(data, where)
-    if text.strip() and not _looks_like_text(text):  # white space only: the caller says "empty"
+    if text.strip() and not _utf8_looks_like_text(data, text):  # white space only: the caller says "empty"
         raise BinaryFileError(where, "binary file: too many control characters for a text file")
     return text, "utf-8"
 
@@ -177,6 +177,23 @@ def _looks_like_text(text: str, need_letters: bool = False) -> bool:
     there are letters: any byte string decodes in Windows-1251, so that guess needs them)."""
     controls = len(_CONTROL.findall(text))
     return controls <= len(text) * 0.01 and (not need_letters or _LETTER.search(text) is not None)
+
+
+# the bytes of the control characters of ``_CONTROL``: in UTF-8 a byte below 0x80 is always
+# that character itself (every byte of a longer sequence is 0x80 or above)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
+def _utf8_looks_like_text(data: bytes, text: str) -> bool:
+    """:func:`_looks_like_text` of ``text``, decoded from the UTF-8 ``data``: its control
+    characters counted as the bytes one ``bytes.translate`` deletes (in C, half the cost
+    of a regex scan of the text).
+
+    >>> _utf8_looks_like_text(b"ab\\x07" * 40, "ab\\x07" * 40), _utf8_looks_like_text(b"\\xd2\\x9a\\n", "Қ\\n")
+    (False, True)
+    """
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return controls <= len(text) * 0.01
 
 
 def _pdf_text(path: Path) -> str:
