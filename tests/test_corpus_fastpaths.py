@@ -214,3 +214,14 @@ def test_control_characters_counted_on_the_bytes(text: str) -> None:
     controls = sum(1 for c in text if c <= "\x08" or "\x0e" <= c <= "\x1f" or c == "\x7f")
     assert io._utf8_looks_like_text(text.encode("utf-8"), text) == io._looks_like_text(text)
     assert io._looks_like_text(text) == (controls <= len(text) * 0.01)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u2028\x85\x0c\xa0\t", " a ", "\u3000x", "\x1c\x1d\x1e\x1f", "\u200b"])
+def test_white_space_only_is_tested_without_stripping(tmp_path, text: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("utf-8") or b"\n")
+    if (text or "\n").strip():
+        assert io.read_source(path).text == text
+    else:
+        with pytest.raises(io.EmptyFileError):
+            io.read_source(path)

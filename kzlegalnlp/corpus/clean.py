@@ -379,7 +379,12 @@ def text_width(lines: Sequence[Line]) -> int:
     >>> text_width(split_lines("a\\nbbb\\ncc"))
     3
     """
-    lengths = sorted(filter(None, map(len, map(_TEXT, lines))))  # no Python step per line
+    return _width(list(map(_TEXT, lines)))
+
+
+def _width(texts: list[str]) -> int:
+    """:func:`text_width` of lines with these texts."""
+    lengths = sorted(filter(None, map(len, texts)))  # no Python step per line
     if not lengths:
         return 1
     return max(1, lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))])
@@ -446,10 +451,13 @@ class Layout:
         """Measure the layout of ``lines``."""
         # each line is tested once: the page numbers also decide the printed lines of the gap
         # (``\d`` is ``str.isdecimal``: only a line of 1-3 decimal digits can be one)
-        digits = compress(range(len(lines)), map(str.isdecimal, map(_TEXT, lines)))
-        pages = frozenset(lines[i].number for i in digits if len(lines[i].text) <= 3 and is_page_number(lines, i))
-        printed = [ln for ln in compress(lines, map(_TEXT, lines)) if ln.number not in pages]
-        width = text_width(lines)
+        texts = list(map(_TEXT, lines))  # read once for the three measures
+        digits = compress(range(len(lines)), map(str.isdecimal, texts))
+        pages = frozenset(lines[i].number for i in digits if len(texts[i]) <= 3 and is_page_number(lines, i))
+        printed = list(compress(lines, texts))
+        if pages:
+            printed = [ln for ln in printed if ln.number not in pages]
+        width = _width(texts)
         return cls(width < WRAPPED_WIDTH, width, _most_common_gap(printed), pages)
 
     def breaks_between(self, a: Line, b: Line) -> bool:

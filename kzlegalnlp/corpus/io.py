@@ -121,7 +121,7 @@ def read_source(path: str | Path, name: str | None = None) -> SourceText:
         text, encoding = _docx_text(path), "docx"
     else:
         text, encoding = decode_bytes(data, str(path))
-    if not text.strip():
+    if not text or text.isspace():  # nothing but white space (as ``not text.strip()``, without a copy)
         raise EmptyFileError(str(path), _NO_TEXT.get(suffix, "the file holds no text (only white space)"))
     return SourceText(path, name or path.name, text, encoding)
 
@@ -157,7 +157,8 @@ def decode_bytes(data: bytes, where: str = "<bytes>") -> tuple[str, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return _code_page_text(data, where)
-    if text.strip() and not _utf8_looks_like_text(data, text):  # white space only: the caller says "empty"
+    # white space only: the caller says "empty" (isspace stops at the first letter; strip copies the text)
+    if text and not text.isspace() and not _utf8_looks_like_text(data, text):
         raise BinaryFileError(where, "binary file: too many control characters for a text file")
     return text, "utf-8"
 
