@@ -117,13 +117,13 @@ def paragraph_row(
 
 _ONLY_INT = frozenset({int})
 _ONLY_STR = frozenset({str})
-_NUMBERS = frozenset({float, int})
-# "%.4f" rounds as round(x, 4) does (both correctly rounded); its trailing zeros go, as
-# in the shortest repr of the rounded float: "0.1200" -> "0.12", "0.0000" -> "0.0"
-# (at most three of the four decimals: "0.0000" keeps one; a literal replacement, so
-# no Python call per match)
-_TRAILING_ZEROS = re.compile(r"0{1,3}(?=[,}])")
-_PLAIN_LABEL = re.compile(r"[A-Za-z_ -]+")  # no digit, colon or dot: nothing _TRAILING_ZEROS could touch
+# "%.4f" rounds as round(x, 4) does (both correctly rounded, after the same float
+# conversion); the shortest repr of the rounded float is that text without its trailing
+# zeros, one decimal kept: "0.1200" -> "0.12", "0.0000" -> "0.0". A value in the
+# template ends at "," or "}", so three passes of str.replace each take one zero from
+# every value that ends in one: at most three of its four decimals go.
+_ZERO_PASSES = 3
+_PLAIN_LABEL = re.compile(r"[A-Za-z_ -]+")  # no digit: no "0," or "0}" but after a value
 _FIXED_LIMIT = 1e15  # below it the repr of a 4-decimal float is never in exponent form
 
 
@@ -143,8 +143,8 @@ def _topics_json(labels: tuple[str, ...], primary: str | None,
     whether ``keys`` are in sorted order already.
 
     Keyed by the label vocabulary (labels, primary label, score names), not by
-    any text. None when a score name could be mistaken for a number by
-    :data:`_TRAILING_ZEROS`: such rows take the plain path.
+    any text. None when a score name holds a digit (its zeros would be taken
+    for a value's): such rows take the plain path.
     """
     if not all(type(k) is str and _PLAIN_LABEL.fullmatch(k) for k in keys):
         return None
@@ -165,9 +165,24 @@ def _topic_tail(scores: TopicScores | None) -> str | None:
         return None
     head, template, in_order = found
     values = tuple(scores.scores.values()) if in_order else tuple(v for _, v in sorted(scores.scores.items()))
-    if not (_NUMBERS.issuperset(map(type, values)) and fsum(map(abs, values)) < _FIXED_LIMIT):
-        return None  # not a plain finite number (NaN and infinity fail the comparison)
-    return head + _TRAILING_ZEROS.sub("", template % values)
+    try:
+        if not fsum(map(abs, values)) < _FIXED_LIMIT:
+            return None  # NaN, infinity or a number repr would write with an exponent
+        text = template % values
+    except TypeError:  # not a number ("%.4f" takes exactly what float() takes, but text)
+        return None
+    return head + _without_trailing_zeros(text)
+
+
+def _without_trailing_zeros(text: str) -> str:
+    """Scores written "%.4f" in a JSON object, as the encoder writes them after round(x, 4).
+
+    >>> _without_trailing_zeros('{"a":0.1200,"b":0.0000,"c":10.0500}')
+    '{"a":0.12,"b":0.0,"c":10.05}'
+    """
+    for _ in range(_ZERO_PASSES):
+        text = text.replace("0,", ",").replace("0}", "}")
+    return text
 
 
 def paragraph_json(doc: Document, para: Paragraph, section: str, scores: TopicScores | None,
