@@ -61,3 +61,13 @@ def test_a_full_token_table_starts_again(featuriser: CharNgrams, monkeypatch: py
 def test_tokens_split_the_normalised_text_at_white_space() -> None:
     assert tokens("Ёлка\u00a0и  ПАРА-пара\n") == ["елка", "и", "пара-пара"]
     assert [w for t in tokens("Ст. 190 УК: Мошенничество!") for w in words(t)] == words("Ст. 190 УК: Мошенничество!")
+
+
+def test_token_lists_equal_tokens_of_each_text() -> None:
+    spaces = [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()]
+    tricky = ["ΑΣ ΟΔΟΣ\u2003Σ", "İSTANBUL ǅemal ẞ", "AΣ\u0301 b", "Ёж\u00a0ЁЛКА\u2028x", "", " \t\n", "ﬁ ß"]
+    rng = random.Random(23)
+    alphabet = "aAΣσİıЁёЖжҚқ\u0301²_-." + "".join(spaces)
+    texts = tricky + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    assert features.token_lists(texts) == [tokens(t) for t in texts]
+    assert features.token_lists(texts[::-1]) == [tokens(t) for t in texts[::-1]]  # now from the cache

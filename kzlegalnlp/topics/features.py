@@ -46,6 +46,32 @@ def tokens(text: str) -> list[str]:
     return normalise(text).split()
 
 
+_NORMAL: dict[str, str] = {}  # raw token -> normalised token (vocabulary, bounded)
+
+
+def token_lists(texts: Iterable[str]) -> list[list[str]]:
+    """:func:`tokens` of many texts: split first, then each distinct token normalised once.
+
+    Lower-casing is the same token by token (white space has no case, and stops the one
+    rule that looks at neighbours, the Greek final sigma), so a token's form is cached
+    and most tokens cost one dictionary lookup in C instead of a per-character mapping.
+
+    >>> token_lists(["Ст. 190 УК", "", "ΟΔΟΣ Ёж"])
+    [['ст.', '190', 'ук'], [], ['οδος', 'еж']]
+    """
+    splits = [text.split() for text in texts]
+    try:
+        return [list(map(_NORMAL.__getitem__, raw)) for raw in splits]
+    except KeyError:
+        if len(_NORMAL) > _TOKENS_MAX:
+            _NORMAL.clear()
+        for raw in splits:
+            for token in raw:
+                if token not in _NORMAL:
+                    _NORMAL[token] = normalise(token)
+        return [list(map(_NORMAL.__getitem__, raw)) for raw in splits]
+
+
 def words(text: str) -> list[str]:
     """The lower-cased letter runs of ``text`` (digits and punctuation dropped).
 
@@ -199,14 +225,10 @@ class CharNgrams:
         texts), which holds the columns of its words' n-grams back to back; numpy then
         copies each occurrence's run, so no Python step runs per word."""
         flat = list(chain.from_iterable(token_lists))
-        table = self._tokens
-        if len(table) + len(flat) > _TOKENS_MAX:
-            self._reset_tokens()
-            table = self._tokens
-        new = set(flat).difference(table)
-        if new:
-            self._add_tokens(sorted(new))  # sorted: the table does not depend on set order
-        ids = np.fromiter(map(table.__getitem__, flat), np.int64, len(flat))
+        try:
+            ids = np.fromiter(map(self._tokens.__getitem__, flat), np.int64, len(flat))
+        except KeyError:
+            ids = self._learn_tokens(flat)
         lengths = self._lengths[ids]
         total = int(lengths.sum())
         if not total:
@@ -217,6 +239,16 @@ class CharNgrams:
         per_text = np.fromiter(map(len, token_lists), np.int64, len(token_lists))
         rows = np.repeat(np.repeat(np.arange(len(token_lists), dtype=np.int64), per_text), lengths)
         return self._columns[at].astype(np.int64), rows
+
+    def _learn_tokens(self, flat: list[str]) -> np.ndarray:
+        """Table ids of ``flat``, adding the tokens not in the table (which starts again when
+        it would grow past ``_TOKENS_MAX``)."""
+        new = set(flat).difference(self._tokens)
+        if len(self._tokens) + len(new) > _TOKENS_MAX:
+            self._reset_tokens()
+            new = set(flat)
+        self._add_tokens(sorted(new))  # sorted: the table does not depend on set order
+        return np.fromiter(map(self._tokens.__getitem__, flat), np.int64, len(flat))
 
     def _reset_tokens(self) -> None:
         """An empty token table (also bounds its memory: it starts again when full)."""

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import DocumentMixin, Titles, choose_document_rule, label_matrix, thresholds_for
-from .features import CharNgrams, tokens
+from .features import CharNgrams, token_lists
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
 from .weak import ENUMERATION_MIN, context, enumeration_columns, evidence, title_context
@@ -272,14 +272,14 @@ class TopicClassifier(DocumentMixin):
         ``titles`` maps document ids to titles."""
         self._check_fitted()
         X = list(X)
-        token_lists = [tokens(x) for x in X]  # lower-cased and split once for featuriser and lexicon
-        col, val, row = self.featurizer_.transform_tokens(token_lists)
+        tokens = token_lists(X)  # lower-cased and split once for featuriser and lexicon
+        col, val, row = self.featurizer_.transform_tokens(tokens)
         n, L = len(X), len(self.classes_)
         S = np.empty((n, L), dtype=np.float64)
         for j in range(L):
             S[:, j] = np.bincount(row, weights=val * self.coef_[col, j], minlength=n)
         nf = self.featurizer_.n_features
-        dense = self._evidence(X, groups, titles, token_lists)
+        dense = self._evidence(X, groups, titles, tokens)
         S += dense @ self.coef_[nf:]
         if self.enumeration_penalty_:
             S -= self.enumeration_penalty_ * self._enumerated(X, dense)
