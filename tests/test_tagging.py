@@ -404,3 +404,29 @@ def test_trailing_zeros_rule_is_the_shortest_repr_of_round():
     for a, b in zip(values, values[1:] + values[:1]):
         assert _without_trailing_zeros('{"a":%.4f,"b":%.4f}' % (a, b)) == json.dumps(
             {"a": round(a, 4), "b": round(b, 4)}, separators=(",", ":")), (a, b)
+
+
+def test_finding_rows_in_column_order_are_the_plain_rows(monkeypatch):
+    from kzlegalnlp.records import ArticleRef, Document, Statistic
+    from kzlegalnlp.tag import rows
+    from kzlegalnlp.tag.schema import TABLES
+
+    para = _para("Мошенничество по ч. 2 ст. 190 УК РК выросло на 12 %", char_start=0)
+    para = _para(para.text, char_start=0, char_end=len(para.text))
+    doc = Document("d1", "a.txt", "news", "ru", None, (), None, None, 1, 9, 0, 99, (para,))
+    finder = rows.ParagraphFinder(doc)
+    records = [
+        ArticleRef("ч. 2 ст. 190", 14, 26, "190", code="KZ-UK", part="2", topics=("fraud", "x"), line=3),
+        ArticleRef("ст. 5", 200, 205, "5", doc_id="other", source="b.txt"),
+        ArticleRef("ст. 6", 30, 35, "6", part=("1", "2")),  # not a str: converted as to_dict() does
+        Statistic("12 %", 49, 53, 12.0, unit="percent", year=2025, line=None),
+        Statistic("3", 1, 2, 3, value_to=4.5, subject="кражи", doc_id="d2"),
+    ]
+    fast = [rows.article_row(r, doc, finder) if isinstance(r, ArticleRef) else rows.statistic_row(r, doc, finder)
+            for r in records]
+    assert rows._row_plan(ArticleRef, "articles") and rows._row_plan(Statistic, "statistics")
+    monkeypatch.setattr(rows, "_row_plan", lambda record_type, table: None)
+    plain = [rows.article_row(r, doc, finder) if isinstance(r, ArticleRef) else rows.statistic_row(r, doc, finder)
+             for r in records]
+    assert [list(row.items()) for row in fast] == [list(row.items()) for row in plain]
+    assert [list(row) for row in fast] == [[c.name for c in TABLES[t]] for t in ("articles",) * 3 + ("statistics",) * 2]

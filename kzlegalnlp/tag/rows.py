@@ -17,6 +17,7 @@ import re
 from dataclasses import fields
 from functools import lru_cache
 from math import fsum
+from operator import attrgetter
 from json.encoder import encode_basestring
 from typing import Any, Sequence
 
@@ -234,9 +235,14 @@ class ParagraphFinder:
         return None
 
 
+_LOCATION_COLUMNS = ("schema_version", "doc_id", "source", "line", "char_start", "char_end", "paragraph_index")
+
+
 def _location(doc: Document, rec: ArticleRef | Statistic, finder: ParagraphFinder) -> dict[str, Any]:
+    """The location columns of a finding (:data:`_LOCATION_COLUMNS`, in order)."""
     line = rec.line if rec.line is not None else finder.line_of(rec.char_start)
-    return {**_where(rec.doc_id or doc.doc_id, rec.source or doc.source, line, rec.char_start, rec.char_end),
+    return {"schema_version": SCHEMA_VERSION, "doc_id": rec.doc_id or doc.doc_id, "source": rec.source or doc.source,
+            "line": line, "char_start": rec.char_start, "char_end": rec.char_end,
             "paragraph_index": finder.index_of(rec.char_start)}
 
 
@@ -251,19 +257,44 @@ def _record_values(rec: ArticleRef | Statistic, table: str) -> dict[str, Any]:
     return {name: _plain(getattr(rec, name)) for name in _shared_fields(type(rec), table)}
 
 
+@lru_cache(maxsize=None)
+def _row_plan(record_type: type, table: str) -> tuple[tuple[str, ...], Any, tuple[str, ...]] | None:
+    """``(fields, getter, rest)`` when the table's columns are the location, then
+    record fields (read by ``getter``), then the ``rest``: a row is then built in
+    column order directly. None for any other layout (the plain path orders it)."""
+    cols, n = _COLUMNS[table], len(_LOCATION_COLUMNS)
+    shared = set(_shared_fields(record_type, table)) - set(_LOCATION_COLUMNS)
+    names = tuple(c for c in cols[n:] if c in shared)
+    if cols[:n] != _LOCATION_COLUMNS or cols[n:n + len(names)] != names or len(names) < 2:
+        return None
+    return names, attrgetter(*names), cols[n + len(names):]
+
+
+def _record_row(rec: ArticleRef | Statistic, doc: Document, finder: ParagraphFinder, table: str,
+                extra: dict[str, Any]) -> dict[str, Any]:
+    """The row of a finding: its location, its fields as ``to_dict()`` gives them, and ``extra`` columns."""
+    plan = _row_plan(type(rec), table)
+    if plan is None:
+        values = _record_values(rec, table)
+        values.update(extra)
+        values.update(_location(doc, rec, finder))
+        return _ordered(table, values)
+    names, getter, rest = plan
+    row = _location(doc, rec, finder)
+    row.update(zip(names, map(_plain, getter(rec))))
+    for name in rest:
+        row[name] = extra.get(name)
+    return row
+
+
 def article_row(ref: ArticleRef, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
     """The ``articles.jsonl`` row of one reference."""
-    values = _record_values(ref, "articles")
-    values["article_topics"] = list(ref.topics)
-    values.update(_location(doc, ref, finder or ParagraphFinder(doc)))
-    return _ordered("articles", values)
+    return _record_row(ref, doc, finder or ParagraphFinder(doc), "articles", {"article_topics": list(ref.topics)})
 
 
 def statistic_row(stat: Statistic, doc: Document, finder: ParagraphFinder | None = None) -> dict[str, Any]:
     """The ``statistics.jsonl`` row of one figure."""
-    values = _record_values(stat, "statistics")
-    values.update(_location(doc, stat, finder or ParagraphFinder(doc)))
-    return _ordered("statistics", values)
+    return _record_row(stat, doc, finder or ParagraphFinder(doc), "statistics", {})
 
 
 def error_row(source: str, path: str, stage: str, exc: BaseException, doc_id: str | None = None) -> dict[str, Any]:
