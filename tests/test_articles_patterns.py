@@ -93,17 +93,19 @@ def _random_texts(seed: int, n: int) -> list[str]:
               "item 4", "ст. 190", "статьи", "УК", "ук", "УПК", "ҚК", "ҚР ҚК", "Уголовного кодекса", "Қылмыстық",
               "кодексi", "Criminal Code", "CC", "CoAO", "КоАП", "Кодекса РК об административных",
               "Конституции", "ГК «Росатом»", "Гражданского", "İtem", "ſub", "PART", " ", "  ", ", ", "\n", "-",
-              "и ", "190", "2", "а", "x", "ПУНКТ", "ЧАСТИ"]
+              "и ", "190", "2", "а", "x", "ПУНКТ", "ЧАСТИ", "РК ", "Республики Казахстан", "ҚР", "РФ\n", "Ресей "]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("kind", ["ru_prefix", "en_prefix"])
+@pytest.mark.parametrize("kind", ["ru_prefix", "en_prefix", "country_before"])
 def test_prefix_search_from_begins_is_the_plain_search(kind: str) -> None:
     from kzlegalnlp.extract.article_grammar import _re
+    from kzlegalnlp.extract.code_mentions import _pre_re
     from kzlegalnlp.patterns.articles import WindowSearch
 
-    rx = _re()[kind]
+    rx = _pre_re() if kind == "country_before" else _re()[kind]
     window = WindowSearch(rx)
+    found = 0
     for text in _random_texts(3, 400):
         for end in range(0, len(text) + 1, 3):
             for lo in (0, max(0, end - 20)):
@@ -111,6 +113,8 @@ def test_prefix_search_from_begins_is_the_plain_search(kind: str) -> None:
                 plain = plain if plain and plain.start() < end else None  # empty at the end: nothing
                 fast = window.search(text, lo, end)
                 assert (fast and fast.span()) == (plain and plain.span()), (text, lo, end)
+                found += fast is not None
+    assert found > 30
 
 
 def _plain_alias_over(rx: re.Pattern[str], text: str, lo: int, p: int) -> re.Match[str] | None:

@@ -154,6 +154,11 @@ def _pre_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _pre_window() -> WindowSearch:
+    return WindowSearch(_pre_re())  # never empty: "\\s+" before the end
+
+
+@lru_cache(maxsize=1)
 def _post_re() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{_country_alts('post')})(?!\w)")
 
@@ -183,7 +188,7 @@ def mention_at(text: str, m: re.Match[str]) -> Mention | None:
         return None  # inside a word
     if m.group().isupper() and _COMPANY_NAME.match(text, end):
         return None  # "УК «Жилсервис»", "ГК «Росатом»": a company, not a code
-    pre = _pre_re().search(text, max(0, start - 60), start)
+    pre = _pre_window().search(text, max(0, start - 60), start)
     if pre:
         start, country = pre.start(), pre.lastgroup
     post = _post_re().match(text, end)
