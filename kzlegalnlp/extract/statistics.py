@@ -36,7 +36,6 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
-from itertools import repeat
 from typing import Any, Sequence
 
 from ..records import Document, Paragraph, Piece, Statistic
@@ -293,9 +292,12 @@ def _masked_spans(text: str, nums: Sequence[re.Match[str]],
 
 def _numbers(text: str) -> list[re.Match[str]]:
     """Numbers of the text; one glued to a preceding digit, point or comma is skipped."""
-    return [m for m in NUMBER_RE.finditer(text)
-            if not (m.start() and text[m.start() - 1] in ".," and m.start() > 1
-                    and text[m.start() - 2].isdigit())]
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        s = m.start()
+        if not (s > 1 and text[s - 1] in ".," and text[s - 2].isdigit()):
+            out.append(m)
+    return out
 
 
 def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
@@ -407,7 +409,7 @@ def _scan_fields(text: str, lines: Sequence[tuple[int, int]] | None, lang: str |
     cell_ends = [c.end for c in cells]
     nums = [m for m in all_nums
             if not _inside(m.start(), cell_starts, cell_ends)
-            and not _inside(m.end() - 1, cell_starts, cell_ends)]
+            and not _inside(m.end() - 1, cell_starts, cell_ends)] if cells else all_nums
     figs: list[Any] = list(cells)
     i, dropped_end = 0, -1
     while i < len(nums):
@@ -600,7 +602,8 @@ def _from_document(doc: Document, source_text: str | None = None) -> list[Statis
     (header in one, rows in the next) is still read as one table."""
     paras = doc.paragraphs
     starts, lines, pos = [], [], 0
-    raw_lines: list[str | None] = []
+    # the printed source line of each line, to read table columns (with the source only)
+    raw_lines: list[str | None] | None = None if source_text is None else []
     for p in paras:
         starts.append(pos)
         if p.pieces:
@@ -612,9 +615,7 @@ def _from_document(doc: Document, source_text: str | None = None) -> list[Statis
                 lines.append((pos + s, pos + e))
                 a.append(s + pos)
                 b.append(e + pos)
-        if source_text is None:
-            raw_lines.extend(repeat(None, len(a)))
-        else:
+        if raw_lines is not None:
             raw_lines.extend(_printed(p, s - pos, e - pos, source_text) for s, e in zip(a, b))
         pos += len(p.text) + len(PARAGRAPH_JOIN)
     joined = PARAGRAPH_JOIN.join(p.text for p in paras)

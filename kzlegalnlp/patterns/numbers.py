@@ -102,7 +102,7 @@ def parse_number(surface: str, english: bool = False) -> float:
     for sep in GROUP_SEPARATORS:
         clean = clean.replace(sep, "")
     clean = clean.replace(",", ".")
-    if not clean or not any(c.isdigit() for c in clean):
+    if not any(map(str.isdigit, clean)):  # (an empty string has none)
         raise ValueError(f"not a number: {surface!r}")
     return float(clean)
 
