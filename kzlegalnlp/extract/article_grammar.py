@@ -144,6 +144,8 @@ def _re() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=None)
 def _window(kind: str) -> WindowSearch:
+    """A search over a window before a position, tried only where a match can begin (the
+    patterns searched so match empty only at the window's end, or never)."""
     return WindowSearch(_re()[kind])
 
 
@@ -463,7 +465,7 @@ def _kk_items(text: str, pos: int) -> list[_Item]:
 def _parse_kk_bap(text: str, digit: int, lo: int,
                   by_end: dict[int, Mention]) -> tuple[list[Hit], int]:
     """A Kazakh "N-бап" reference found at its last digit; the list is read backwards."""
-    lm = _re()["kk_list_end"].search(text, max(lo, digit - _WINDOW), digit + 1)
+    lm = _window("kk_list_end").search(text, max(lo, digit - _WINDOW), digit + 1)
     if not lm:
         return [], digit + 1
     items = [it for it in _items(text, lm.start(), "item", "kk_next") if it.end <= digit + 1]
@@ -481,7 +483,7 @@ def _parse_kk_code(text: str, mention: Mention, lo: int) -> tuple[list[Hit], int
     if items:
         end = _kk_tail(text, items[-1], items[-1].end)
         return _expand(items, "kk", attach), end
-    lm = _re()["kk_list2_end"].search(text, max(lo, mention.start - _WINDOW), mention.start)
+    lm = _window("kk_list2_end").search(text, max(lo, mention.start - _WINDOW), mention.start)
     if lm:
         items = [it for it in _items(text, lm.start(), "item", "kk_next") if it.end <= mention.start]
         if len(items) >= 2:

@@ -318,14 +318,21 @@ class _AnyChar(Exception):
     """Any character may begin a match (or the parse holds an item this reader does not know)."""
 
 
+# digits and white space are kept as the class escapes themselves (the same flags): exact
+# without listing them, and few enough in prose to be worth it
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
+
+
 def _class_chars(items: list, ignore: bool, exact: set[str], fold: set[str]) -> None:
     for op, av in items:
         if op is _sre.LITERAL:
             (fold if ignore else exact).add(chr(av))
         elif op is _sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
             (fold if ignore else exact).update(map(chr, range(av[0], av[1] + 1)))
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            exact.add(_CATEGORIES[av])
         else:
-            raise _AnyChar  # a category, a negated class, a wide range
+            raise _AnyChar  # a word category, a negated class, a wide range
 
 
 def _begins(items: list, ignore: bool, exact: set[str], fold: set[str]) -> bool:
@@ -371,8 +378,8 @@ def begin_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
 
     >>> begin_chars(re.compile(r"(?<!\\w)(?:ч\\.|(?-i:П)\\.)?(?-i:УК)", re.I)).pattern
     '[ПУЧч]'
-    >>> begin_chars(re.compile(r"\\w+")) is None
-    True
+    >>> begin_chars(re.compile(r"(?<![\\d.])\\d{1,4}\\Z")).pattern, begin_chars(re.compile(r"\\w+")) is None
+    ('[\\\\d]', True)
     """
     exact: set[str] = set()
     fold: set[str] = set()
@@ -386,7 +393,9 @@ def begin_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
         exact.update(folded.findall(_bmp()))
     if not exact:
         return None
-    return re.compile("[" + "".join(map(re.escape, sorted(exact))) + "]")
+    escapes = set(_CATEGORIES.values())
+    body = "".join(ch if ch in escapes else re.escape(ch) for ch in sorted(exact))
+    return re.compile(f"[{body}]", rx.flags & re.ASCII)
 
 
 class WindowSearch:
