@@ -11,6 +11,7 @@ import pytest
 from kzlegalnlp.extract import stat_years
 from kzlegalnlp.extract.statistics import _line_bounds, _SourceMap, paragraph_lines
 from kzlegalnlp.patterns import statistics as stat_patterns
+from kzlegalnlp.patterns.numbers import BMP_DIGIT_ZEROS, NUMBER_RE, find_numbers
 from kzlegalnlp.patterns.statistics import WORD_START, load_json, statistics_patterns
 from kzlegalnlp.records import Paragraph, Piece
 
@@ -189,3 +190,20 @@ def test_guarded_digit_runs_match_as_the_plain_runs():
             for m in re.finditer(r"\d+", text):
                 a, b = guarded.match(text, m.start()), plain.match(text, m.start())
                 assert (a and a.end()) == (b and b.end()), (e["name"], text, m.start())
+
+
+# --- numbers: the BMP digits spelled out ---------------------------------------------------
+
+def test_bmp_digit_zeros_are_every_decimal_digit_set_of_the_bmp():
+    digits = {c for c in range(0x10000) if chr(c).isdecimal()}
+    spelled = {z + k for z in BMP_DIGIT_ZEROS for k in range(10)}
+    assert spelled == digits
+
+
+def test_find_numbers_is_the_number_pattern_scan():
+    rng = random.Random(17)
+    pieces = ["1", "27 892", "3,4", "1,250,000", "0.5", " ", "\u00a0", "\u202f", "٣٤", "०५", "１２",
+              "𝟏𝟐", "²", "a", "қ", ".", ",", "-", "\U0001f600", "\ud800"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in find_numbers(text)] == [m.span() for m in NUMBER_RE.finditer(text)]

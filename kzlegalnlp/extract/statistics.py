@@ -39,8 +39,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..records import Document, Paragraph, Piece, Statistic
-from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, multiplier,
-                                parse_number)
+from ..patterns.numbers import (AMBIGUOUS_COMMA_RE, MULTIPLIER_RE, NUMBER_RE, find_numbers,
+                                multiplier, parse_number)
 from ..patterns.statistics import StatisticsPatterns, statistics_patterns
 from .stat_context import (share_of_ru, subject_after_kk, subject_after_ru,
                            subject_before_dash)
@@ -293,7 +293,7 @@ def _masked_spans(text: str, nums: Sequence[re.Match[str]],
 def _numbers(text: str) -> list[re.Match[str]]:
     """Numbers of the text; one glued to a preceding digit, point or comma is skipped."""
     out = []
-    for m in NUMBER_RE.finditer(text):
+    for m in find_numbers(text):
         s = m.start()
         if not (s > 1 and text[s - 1] in ".," and text[s - 2].isdigit()):
             out.append(m)

@@ -18,6 +18,7 @@ Two jobs, both pure functions on strings:
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 # Characters that may separate groups of three digits.
 GROUP_SEPARATORS = " \u00a0\u2009\u202f"
@@ -33,6 +34,31 @@ NUMBER_PATTERN = (
     r"(?:[.,]\d+(?![.,]?\d))?)"
 )
 NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+# The zeros of the decimal digit sets of the Basic Multilingual Plane (each set is the
+# ten code points from its zero; tests/test_statistics_fastpaths.py checks the list
+# against ``str.isdecimal``).
+BMP_DIGIT_ZEROS = (0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66,
+                   0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810,
+                   0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+                   0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10)
+# NUMBER_PATTERN opening with those digits spelled out: for a text without characters
+# beyond U+FFFF it finds the same numbers, and the regex engine skips ahead through a
+# bitmap instead of a Unicode category lookup per character.
+_BMP_NUMBER_RE = re.compile(
+    "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in BMP_DIGIT_ZEROS) + "]"
+    + NUMBER_PATTERN.removeprefix(r"\d"))
+
+
+def find_numbers(text: str) -> Iterator[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)``, faster on a text within the BMP.
+
+    >>> [m.group() for m in find_numbers("27 892 адам, ٣٤ and 1,250,000")]
+    ['27 892', '٣٤', '1,250,000']
+    """
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return _BMP_NUMBER_RE.finditer(text)
+    return NUMBER_RE.finditer(text)
 # "3,400" is 3.4 in Kazakh and Russian but 3400 in English: the caller decides
 AMBIGUOUS_COMMA_RE = re.compile(r"\d{1,3},\d{3}")
 
@@ -136,5 +162,5 @@ def is_decimal(surface: str) -> bool:
     return bool(re.search(r"[.,]\d", surface))
 
 
-__all__ = ["NUMBER_RE", "NUMBER_PATTERN", "AMBIGUOUS_COMMA_RE", "MULTIPLIER_STEMS", "MULTIPLIER_RE", "parse_number",
+__all__ = ["NUMBER_RE", "find_numbers", "NUMBER_PATTERN", "AMBIGUOUS_COMMA_RE", "MULTIPLIER_STEMS", "MULTIPLIER_RE", "parse_number",
            "multiplier", "is_decimal"]
