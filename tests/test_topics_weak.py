@@ -33,7 +33,7 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_texts(text: str) -> None:
-    assert article_topics(text) == article_topics(text, tokens(text)) == _plain(text)
+    assert article_topics(text) == article_topics(text, tokens(text)) == article_topics(text, text.split()) == _plain(text)
 
 
 def test_seeded_random_texts() -> None:
@@ -44,7 +44,7 @@ def test_seeded_random_texts() -> None:
     rng = random.Random(31)
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
-        assert article_topics(text) == article_topics(text, tokens(text)) == _plain(text), text
+        assert article_topics(text) == article_topics(text, text.split()) == _plain(text), text
 
 
 def test_evidence_from_tokens_equals_evidence_text_by_text() -> None:
@@ -55,4 +55,5 @@ def test_evidence_from_tokens_equals_evidence_text_by_text() -> None:
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(200)] + TRICKY
     plain = evidence(texts, labels)
     assert np.array_equal(evidence(texts, labels, token_lists=[tokens(t) for t in texts]), plain)
+    assert np.array_equal(evidence(texts, labels, token_lists=[t.split() for t in texts]), plain)
     assert plain.any()

@@ -46,32 +46,6 @@ def tokens(text: str) -> list[str]:
     return normalise(text).split()
 
 
-_NORMAL: dict[str, str] = {}  # raw token -> normalised token (vocabulary, bounded)
-
-
-def token_lists(texts: Iterable[str]) -> list[list[str]]:
-    """:func:`tokens` of many texts: split first, then each distinct token normalised once.
-
-    Lower-casing is the same token by token (white space has no case, and stops the one
-    rule that looks at neighbours, the Greek final sigma), so a token's form is cached
-    and most tokens cost one dictionary lookup in C instead of a per-character mapping.
-
-    >>> token_lists(["Ст. 190 УК", "", "ΟΔΟΣ Ёж"])
-    [['ст.', '190', 'ук'], [], ['οδος', 'еж']]
-    """
-    splits = [text.split() for text in texts]
-    try:
-        return [list(map(_NORMAL.__getitem__, raw)) for raw in splits]
-    except KeyError:
-        if len(_NORMAL) > _TOKENS_MAX:
-            _NORMAL.clear()
-        for raw in splits:
-            for token in raw:
-                if token not in _NORMAL:
-                    _NORMAL[token] = normalise(token)
-        return [list(map(_NORMAL.__getitem__, raw)) for raw in splits]
-
-
 def words(text: str) -> list[str]:
     """The lower-cased letter runs of ``text`` (digits and punctuation dropped).
 
@@ -197,10 +171,12 @@ class CharNgrams:
 
         Rows are L2-normalised; a text without known n-grams has no entries.
         """
-        return self.transform_tokens([tokens(t) for t in texts])
+        return self.transform_tokens([t.split() for t in texts])
 
     def transform_tokens(self, token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`transform_flat` of texts given as their :func:`tokens`.
+        """:meth:`transform_flat` of texts given as their white-space separated tokens, as split
+        or already :func:`normalise` d (:func:`tokens`): a token's n-grams are those of its
+        normalised form, and normalising twice changes nothing.
 
         >>> f = CharNgrams(ngram_range=(3, 3), min_df=1).fit(["пара алды"])
         >>> col, val, row = f.transform_tokens([[], ["алды,", "алды"]])
@@ -259,7 +235,7 @@ class CharNgrams:
 
     def _add_tokens(self, new: Sequence[str]) -> None:
         """Append tokens to the table: each token's columns are those of its letter runs, in order."""
-        runs = [list(chain.from_iterable(map(self._word_ids, letter_runs(t)))) for t in new]
+        runs = [list(chain.from_iterable(map(self._word_ids, letter_runs(normalise(t))))) for t in new]
         lengths = np.fromiter(map(len, runs), np.int64, len(runs))
         starts = len(self._columns) + np.cumsum(lengths) - lengths
         self._tokens.update(zip(new, range(len(self._tokens), len(self._tokens) + len(new))))

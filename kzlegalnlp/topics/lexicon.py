@@ -152,22 +152,24 @@ class Lexicon:
         tokens are vocabulary).
 
         >>> lex = default_lexicon()
-        >>> [lex._form(t) for t in ["(наркотики", "интернет-алаяқтар", "-", "2025", "погода"]]
+        >>> [lex._form(t) for t in ["(Наркотики", "интернет-алаяқтар", "-", "2025", "погода"]]
         ['( наркотики', ' интернет- алаяқтар', '-', '.', '.']
         """
         form = self._forms.get(token)
         if form is None:
-            if self._live.search(token):
-                form = _WORD_START.sub(" ", token)
+            normal = normalise(token)
+            if self._live.search(normal):
+                form = _WORD_START.sub(" ", normal)
             else:
-                form = token if not token.strip("-") else "."
+                form = normal if not normal.strip("-") else "."
             if len(self._forms) < _FORMS_MAX:
                 self._forms[token] = form
         return form
 
     def counts_tokens(self, tokens: Sequence[str]) -> dict[str, int]:
-        """:meth:`counts` of a text given as its white-space separated, normalised tokens
-        (:func:`kzlegalnlp.topics.features.tokens`).
+        """:meth:`counts` of a text given as its white-space separated tokens, as split or
+        already normalised (:func:`kzlegalnlp.topics.features.tokens`): a token's form is
+        that of its :func:`normalise` d form, and normalising twice changes nothing.
 
         The scan reads each token's form (:meth:`_form`) back to back: a hit's words are
         live, each word start has a space before it, spaces and hyphens between words stay
@@ -176,7 +178,7 @@ class Lexicon:
         in C to the next space.
 
         >>> lex = default_lexicon()
-        >>> lex.counts_tokens("кеше торговля людьми и 2 кг наркотиков".split())
+        >>> lex.counts_tokens("Кеше ТОРГОВЛЯ людьми и 2 кг наркотиков".split())
         {'trafficking': 1, 'drugs': 1}
         """
         return self._with_combos(self._spaced_hits.finditer(self._scan_forms([tokens])[0]))

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import DocumentMixin, Titles, choose_document_rule, label_matrix, thresholds_for
-from .features import CharNgrams, token_lists
+from .features import CharNgrams
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
 from .weak import ENUMERATION_MIN, context, enumeration_columns, evidence, title_context
@@ -272,7 +272,9 @@ class TopicClassifier(DocumentMixin):
         ``titles`` maps document ids to titles."""
         self._check_fitted()
         X = list(X)
-        tokens = token_lists(X)  # lower-cased and split once for featuriser and lexicon
+        # split once for featuriser, lexicon and article test; each reads a token by its
+        # normalised form, cached per token (a vocabulary), so no text is lower-cased
+        tokens = [x.split() for x in X]
         col, val, row = self.featurizer_.transform_tokens(tokens)
         n, L = len(X), len(self.classes_)
         S = np.empty((n, L), dtype=np.float64)

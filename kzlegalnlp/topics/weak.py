@@ -45,18 +45,19 @@ def _article_extractor() -> tuple[Callable[[str], list], tuple[str, ...], frozen
 
 
 _DIGIT_BIT, _KEY_BIT = 1, 2
-_TOKEN_BITS: dict[str, int] = {}  # normalised token -> digit and code-key bits (vocabulary, bounded)
+_TOKEN_BITS: dict[str, int] = {}  # token -> digit and code-key bits (vocabulary, bounded)
 _TOKEN_BITS_MAX = 500_000
 
 
 def _token_bits(token: str) -> int:
-    """Whether a normalised token holds a digit, and a lower-cased code key (see
+    """Whether a token (as split, or normalised) holds a digit, and a lower-cased code key (see
     :func:`_article_extractor`): a text's tokens say cheaply whether it might cite a code."""
     bits = _TOKEN_BITS.get(token)
     if bits is None:
         found = _article_extractor()
         keys = found[2] if found else ()
-        bits = (_DIGIT_BIT if _DIGIT.search(token) else 0) | (_KEY_BIT if any(k in token for k in keys) else 0)
+        normal = normalise(token)
+        bits = (_DIGIT_BIT if _DIGIT.search(normal) else 0) | (_KEY_BIT if any(k in normal for k in keys) else 0)
         if len(_TOKEN_BITS) < _TOKEN_BITS_MAX:
             _TOKEN_BITS[token] = bits
     return bits
@@ -76,8 +77,8 @@ def article_topics(text: str, tokens: Sequence[str] | None = None) -> dict[str, 
     A reference has topics only when its code is known, and in a text on its own (no
     default code) a code is known only where the text names one (see
     :mod:`kzlegalnlp.extract.code_mentions`): texts without a digit or without a code's
-    key are skipped cheaply (most texts). ``tokens``, the text's
-    :func:`~kzlegalnlp.topics.features.tokens` if the caller has them, make that test
+    key are skipped cheaply (most texts). ``tokens``, the text's white-space separated
+    tokens (as split or normalised) if the caller has them, make that test
     cheaper still (a token's digits and lower-cased keys are looked up once).
 
     >>> article_topics("Без ссылок на статьи."), article_topics("Статья 190 не названа.")
@@ -109,8 +110,8 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
     """Dense evidence columns: ``log1p(lexicon hits)`` then ``log1p(article-topic hits)`` per label.
 
     Returns an array of shape ``(len(texts), 2 * len(labels))``. ``token_lists``, when the
-    caller has them, are the texts' :func:`~kzlegalnlp.topics.features.tokens` (the lexicon
-    reads those instead of lower-casing and scanning each text again).
+    caller has them, are the texts' white-space separated tokens, as split or normalised
+    (the lexicon reads those instead of lower-casing and scanning each text again).
 
     >>> evidence(["Чиновник получил взятку по ст. 366 УК РК."], ["corruption"], articles=False).shape
     (1, 2)
