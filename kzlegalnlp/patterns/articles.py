@@ -21,12 +21,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from re import _constants as _sre, _parser  # to read which characters can begin a match
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .trie import trie_regex
+
+try:  # to read which characters can begin a match
+    from re import _constants as _sre, _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -309,7 +314,8 @@ def alias_regex(alias: str) -> str:
 # character class of them (case folding resolved in advance) is scanned by the
 # engine's fast loop, and the pattern is tried only where one stands.
 
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_REPEATS = tuple(getattr(_sre, op) for op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, op))
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", object())  # (?>...) is Python 3.11+
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _MAX_RANGE = 512  # a wider class ("\\w", "[^...]") begins too many matches to be worth it
 
@@ -355,7 +361,7 @@ def _begins(items: list, ignore: bool, exact: set[str], fold: set[str]) -> bool:
             scoped = (ignore or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE
             if not _begins(sub, scoped, exact, fold):
                 return False
-        elif op is _sre.ATOMIC_GROUP:
+        elif op is _ATOMIC:
             if not _begins(av, ignore, exact, fold):
                 return False
         elif op in _REPEATS:
