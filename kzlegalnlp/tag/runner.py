@@ -10,6 +10,7 @@ the number of workers, and only one file's rows are ever in memory.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -144,9 +145,42 @@ def _build_steps(factory: StepsFactory, model: str | None) -> Steps:
     return steps
 
 
+# Tagging makes millions of short-lived containers (tokens' tuples, records, rows), and
+# with the default threshold (700) a young collection runs every few paragraphs, each
+# promoting survivors that older collections walk again: a larger young generation
+# lets most die before it is collected (about 2% of the run).
+_YOUNG_THRESHOLD = 5000
+
+
+def _raise_young_threshold(threshold: int) -> tuple[int, ...]:
+    """Raise (never lower) the young-generation threshold; the thresholds before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(threshold, before[0]), *before[1:])
+    return before
+
+
+@contextlib.contextmanager
+def _young_generation(threshold: int = _YOUNG_THRESHOLD) -> Iterator[None]:
+    """Raise the garbage collector's young-generation threshold for a run, then restore it.
+
+    >>> before = gc.get_threshold()
+    >>> with _young_generation(4321):
+    ...     gc.get_threshold()[0]
+    4321
+    >>> gc.get_threshold() == before
+    True
+    """
+    before = _raise_young_threshold(threshold)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _init_worker(factory: StepsFactory, model: str | None) -> None:
     global _WORKER_STEPS
     _WORKER_STEPS = _build_steps(factory, model)
+    _raise_young_threshold(_YOUNG_THRESHOLD)  # the worker's own process, for its lifetime
 
 
 def _run_in_worker(job: Job) -> Outcome:
@@ -314,7 +348,7 @@ def tag(
     summary = RunSummary()
     manifest: list[dict[str, object]] = []
     kept_parts: set[str] = set()  # part files of this run; the others are stale
-    with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers:
+    with TableWriters(out, list(OUTPUT_TABLES) + ["errors"]) as writers, _young_generation():
         for outcome in _per_file(_outcomes(slots, steps, factory, model, max(1, workers))):
             for err in outcome.summary.errors:
                 writers.write("errors", dumps(err))
