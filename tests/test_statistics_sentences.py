@@ -235,3 +235,11 @@ def test_row_of_numbers_is_never_one_grouped_number():
 def test_rejects_other_types():
     with pytest.raises(TypeError, match="str or a Document"):
         extract_statistics(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("before", ["", "İ ", "İİİİ ", "Құрметті İstanbul қонақтары. "])
+def test_bare_multiplier_offsets_survive_longer_lower_case(before: str) -> None:
+    """A character whose lower case is longer ("İ") must not shift the bare multiplier's offsets."""
+    text = before + "Облыста шамамен мыңға жуық адам тексерілді."
+    found = extract_statistics(text)
+    assert [(s.value, text[s.char_start:s.char_end]) for s in found] == [(1000.0, "шамамен мыңға жуық")]

@@ -446,8 +446,17 @@ VAGUE_PLURAL = ("даған", "деген", "таған", "теген")  # "мы
 
 
 def _bare_words(text: str) -> list[re.Match[str]]:
-    """Multiplier words of the text (found with ``str.find``, which is fast)."""
+    """Multiplier words of the text (found with ``str.find``, which is fast).
+
+    The lower-cased text must keep every offset: a character whose lower case is longer
+    ("İ" -> "i̇") stays as printed (no multiplier stem holds one).
+
+    >>> [m.group() for m in _bare_words("İİ мыңға жуық")]
+    ['мыңға']
+    """
     low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     out = []
     for stem in BARE_STEMS:
         i = low.find(stem)
