@@ -366,8 +366,10 @@ def _tricky_scores():
                               rng.randint(0, 3) / 8]) for _ in keys]
         chosen = tuple(k for k, v in zip(keys, values) if v >= 0.5)
         yield TopicScores(dict(zip(keys, values)), labels=chosen, primary=chosen[0] if chosen else None)
-    # names the template cannot hold: the plain path
+    # names with digits, quotes, per cent signs; a name that is not a str: the plain path
     yield TopicScores({"a.0": 0.5, "b:1": 0.25, "x0": 0.1200}, labels=("a.0",), primary="a.0")
+    yield TopicScores({"50%": 0.5, 'q"%s': 0.25, "%(x)d": 0.0}, labels=("50%",), primary="%s")
+    yield TopicScores({1: 0.5}, labels=(), primary=None)
     yield TopicScores({"drugs": "0.5"}, labels=["drugs"], primary="drugs")
 
 
@@ -393,17 +395,19 @@ def test_paragraph_json_is_the_plain_row_encoded():
     assert checked > 50000
 
 
-def test_trailing_zeros_rule_is_the_shortest_repr_of_round():
+def test_score_text_is_the_encoders_text_of_the_rounded_score():
     import random
 
-    from kzlegalnlp.tag.rows import _without_trailing_zeros
+    from kzlegalnlp.tag import rows
 
     rng = random.Random(11)
     values = [rng.random() * 10 ** rng.randint(-6, 8) * rng.choice([1, -1]) for _ in range(20000)]
-    values += [i / 10000 for i in range(-2000, 2000)] + [i / 16 for i in range(200)] + [100.0, 1000.5, 0.0, -0.0]
-    for a, b in zip(values, values[1:] + values[:1]):
-        assert _without_trailing_zeros('{"a":%.4f,"b":%.4f}' % (a, b)) == json.dumps(
-            {"a": round(a, 4), "b": round(b, 4)}, separators=(",", ":")), (a, b)
+    values += [i / 10000 for i in range(-2000, 2000)] + [i / 16 for i in range(200)] + [100.0, 1000.5, 1e16]
+    values += [0.0, -0.0, 0, False, True, 1, float("nan"), float("inf"), -float("inf"), 0.0, -0.0]
+    for _ in range(2):  # the second time from the cache
+        for v in values:
+            assert rows._score_text(v) == json.dumps(round(float(v), 4)), v
+    assert 0.0 not in rows._SCORE_TEXT
 
 
 def test_finding_rows_in_column_order_are_the_plain_rows(monkeypatch):

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import fields
 from functools import lru_cache
-from math import fsum
 from operator import attrgetter
 from json.encoder import encode_basestring
 from typing import Any, Sequence
@@ -113,19 +111,16 @@ def paragraph_row(
 # A run writes one paragraph row per paragraph, most of its output: its JSON is
 # built from a template instead of a dict walked by the encoder. Every value the
 # template cannot write exactly as the encoder would (a bool or an int subclass
-# where an int belongs, a score that is not a plain finite number) sends the row
+# where an int belongs, a score name that is not a str) sends the row
 # down the plain path, ``dumps(paragraph_row(...))``.
 
 _ONLY_INT = frozenset({int})
 _ONLY_STR = frozenset({str})
-# "%.4f" rounds as round(x, 4) does (both correctly rounded, after the same float
-# conversion); the shortest repr of the rounded float is that text without its trailing
-# zeros, one decimal kept: "0.1200" -> "0.12", "0.0000" -> "0.0". A value in the
-# template ends at "," or "}", so three passes of str.replace each take one zero from
-# every value that ends in one: at most three of its four decimals go.
-_ZERO_PASSES = 3
-_PLAIN_LABEL = re.compile(r"[A-Za-z_ -]+")  # no digit: no "0," or "0}" but after a value
-_FIXED_LIMIT = 1e15  # below it the repr of a 4-decimal float is never in exponent form
+# a score's JSON text, by value: scores are few distinct numbers (rounded by the
+# classifier), each written as the encoder writes round(float(v), 4). Zero is never
+# stored: 0.0 and -0.0 are equal keys with different texts.
+_SCORE_TEXT: dict[Any, str] = {}
+_SCORE_TEXT_MAX = 100_000
 
 
 def document_head(doc: Document) -> str:
@@ -137,22 +132,36 @@ def document_head(doc: Document) -> str:
     return dumps({"schema_version": SCHEMA_VERSION, "doc_id": doc.doc_id, "source": doc.source})[:-1] + ',"line":'
 
 
+def _score_text(value: Any) -> str:
+    """``dumps(round(float(value), 4))``, remembered by value.
+
+    >>> _score_text(0.12), _score_text(1), _score_text(-0.0), _score_text(float("nan"))
+    ('0.12', '1.0', '-0.0', 'NaN')
+    """
+    text = _SCORE_TEXT.get(value)
+    if text is None:
+        text = dumps(round(float(value), _SCORE_DIGITS))
+        if value and len(_SCORE_TEXT) < _SCORE_TEXT_MAX:
+            _SCORE_TEXT[value] = text
+    return text
+
+
 @lru_cache(maxsize=1024)
 def _topics_json(labels: tuple[str, ...], primary: str | None,
-                 keys: tuple[str, ...]) -> tuple[str, str, bool] | None:
-    """The ``topics`` and ``primary_topic`` columns, the %-template of the scores, and
-    whether ``keys`` are in sorted order already.
+                 keys: tuple[str, ...]) -> tuple[str, bool] | None:
+    """The %-template of the last three columns (``topics``, ``primary_topic``,
+    ``topic_scores`` with a ``%s`` per score, keys sorted), and whether ``keys`` are
+    in sorted order already.
 
     Keyed by the label vocabulary (labels, primary label, score names), not by
-    any text. None when a score name holds a digit (its zeros would be taken
-    for a value's): such rows take the plain path.
+    any text. None when a score name is not a ``str``: such rows take the plain path.
     """
-    if not all(type(k) is str and _PLAIN_LABEL.fullmatch(k) for k in keys):
+    if not all(type(k) is str for k in keys):
         return None
-    head = f',"topics":{dumps(list(labels))},"primary_topic":{dumps(primary)},"topic_scores":'
     names = sorted(keys)
-    template = "{" + ",".join(f"{encode_basestring(k)}:%.4f" for k in names) + "}}"
-    return head, template, names == list(keys)
+    scores = "{" + ",".join(f"{encode_basestring(k).replace('%', '%%')}:%s" for k in names) + "}}"
+    head = f',"topics":{dumps(list(labels))},"primary_topic":{dumps(primary)},"topic_scores":'
+    return head.replace("%", "%%") + scores, names == list(keys)
 
 
 def _topic_tail(scores: TopicScores | None) -> str | None:
@@ -164,26 +173,9 @@ def _topic_tail(scores: TopicScores | None) -> str | None:
     found = _topics_json(scores.labels, scores.primary, tuple(scores.scores))
     if found is None:
         return None
-    head, template, in_order = found
-    values = tuple(scores.scores.values()) if in_order else tuple(v for _, v in sorted(scores.scores.items()))
-    try:
-        if not fsum(map(abs, values)) < _FIXED_LIMIT:
-            return None  # NaN, infinity or a number repr would write with an exponent
-        text = template % values
-    except TypeError:  # not a number ("%.4f" takes exactly what float() takes, but text)
-        return None
-    return head + _without_trailing_zeros(text)
-
-
-def _without_trailing_zeros(text: str) -> str:
-    """Scores written "%.4f" in a JSON object, as the encoder writes them after round(x, 4).
-
-    >>> _without_trailing_zeros('{"a":0.1200,"b":0.0000,"c":10.0500}')
-    '{"a":0.12,"b":0.0,"c":10.05}'
-    """
-    for _ in range(_ZERO_PASSES):
-        text = text.replace("0,", ",").replace("0}", "}")
-    return text
+    template, in_order = found
+    values = scores.scores.values() if in_order else [v for _, v in sorted(scores.scores.items())]
+    return template % tuple(map(_score_text, values))
 
 
 def paragraph_json(doc: Document, para: Paragraph, section: str, scores: TopicScores | None,
