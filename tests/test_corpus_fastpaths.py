@@ -225,3 +225,63 @@ def test_white_space_only_is_tested_without_stripping(tmp_path, text: str) -> No
     else:
         with pytest.raises(io.EmptyFileError):
             io.read_source(path)
+
+
+@pytest.mark.parametrize("text", ["интернет-алаяқ-", "2019-", "x²-", "-", "a -", "сөз\tсөз-", "сөз\xa0сөз-", "İstanbul-",
+                                  "ab_cd-", "а" * 59 + "-", "а" * 60 + "-", "б " + "а" * 58 + "-", "б " + "а" * 59 + "-",
+                                  "Қазақстан- ", "a x²b-", "a.b-"] + _random_texts(11))
+def test_letters_before_a_hyphen_are_the_backward_run(text: str) -> None:
+    from kzlegalnlp.corpus.clean import _letters_before_hyphen, _run_before
+
+    assert _letters_before_hyphen(text) == _run_before(text, len(text) - 1, max(0, len(text) - 60))
+
+
+def _plain_keep(rule: HyphenRule, left: str, right: str) -> bool:
+    """The hyphen rule as its docstring lists it, with every word's stem built."""
+    stems = {w[:-2] for w in rule.words if len(w) >= 7}
+    if left[-1:].isdigit() or right[:1].isdigit() or (right[:1].isupper() and not right.isupper()):
+        return True
+    low, rlow = left.lower(), right.lower()
+    if f"{low}-{rlow}" in rule.hyphenated or rule._other_form(low, rlow):
+        return True
+    joined = low + rlow
+    if joined in rule.words or (len(joined) >= 7 and joined[:-2] in stems):
+        return False
+    if len(left) >= 6 and len(right) >= 6 and low.endswith(("но", "ско", "ски")):
+        return True
+    return len(left) >= 4 and len(right) >= 4 and low in rule.words and rlow in rule.words
+
+
+_KEEP_TEXT = ("ақпараттандыру ақпараттандырудың сипаттамасы телемедицины информационно коммуникационных "
+              "іс-қимыл Западно Казахстанского 2019 İstanbul İSTANBUL телемедицинаx Σοφία ΣΟΦΙΑ теле медицину медицин")
+
+
+@pytest.mark.parametrize("left, right", [("ақпа", "раттандыру"), ("ақпараттан", "дыру"), ("ақпараттан", "дыруға"),
+                                         ("сипаттамасы", "ақпараттандыру"), ("теле", "медицину"), ("теле", "медицин"),
+                                         ("информационно", "коммуникационных"), ("іс", "қимылдар"), ("2019", "жылы"),
+                                         ("Западно", "Казахстанского"), ("İstan", "bul"), ("İSTAN", "BUL"),
+                                         ("телемедици", "на"), ("Σο", "φία"), ("ΣΟ", "ΦΙΑ"), ("a", "b")])
+def test_keep_is_the_plain_rule(left: str, right: str) -> None:
+    for rule in (HyphenRule.from_text(_KEEP_TEXT), HyphenRule.from_text(_KEEP_TEXT + "\nтеле-\nмедицину"), HyphenRule()):
+        assert rule.keep(left, right) == _plain_keep(rule, left, right)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_keep_is_the_plain_rule_on_random_halves(seed: int) -> None:
+    rng = random.Random(seed)
+    text = " ".join(_random_texts(seed + 20, 40)) + " " + _KEEP_TEXT
+    rule = HyphenRule.from_text(text)
+    words = sorted(rule.words) + ["раттандыру", "медицину", "Қазақ", "x²"]
+    for _ in range(400):
+        word = rng.choice(words) + rng.choice(["", "ға", "лар"])
+        cut = rng.randint(1, max(1, len(word) - 1))
+        assert rule.keep(word[:cut], word[cut:] or "a") == _plain_keep(rule, word[:cut], word[cut:] or "a")
+
+
+@pytest.mark.parametrize("words", [["телемедицины", "телемедицина", "медицины"], ["ақпараттандыру", "ақпараттандырудың"],
+                                   ["a\nbcdefgh", "abcdefgh"], [], ["İstanbul", "i̇stanbul", "σοφίας"]])
+def test_a_stem_is_searched_as_the_stems_give(words: list[str]) -> None:
+    rule = HyphenRule(words=words)
+    candidates = {w[:k] for w in words + ["телемедиц", "ақпараттандыр"] for k in range(5, len(w) + 1)}
+    for stem in candidates:
+        assert rule._attests_stem(stem) == (stem in {w[:-2] for w in rule.words if len(w) >= 7})

@@ -252,9 +252,8 @@ class HyphenRule:
                  lowered: bool = False) -> None:
         self.hyphenated = frozenset(hyphenated if lowered else map(str.lower, hyphenated))
         self.words = frozenset(words if lowered else map(str.lower, words))
-        # a word less its last two letters: "телемедицины" attests "теле-" + "медицину"
-        # (map and compress: no Python step per word)
-        self.stems = frozenset(map(_LESS_TWO, compress(self.words, map(lt, repeat(6), map(len, self.words)))))
+        self._stems: frozenset[str] | None = None  # built when first asked (see ``stems``)
+        self._word_lines: str | None = None  # the words, one a line, for ``_attests_stem``
         # first half -> second halves of the attested compounds ("іс" -> {"қимыл", ...})
         self.halves: dict[str, set[str]] = {}
         for word in self.hyphenated:
@@ -297,11 +296,49 @@ class HyphenRule:
         if f"{low}-{rlow}" in self.hyphenated or self._other_form(low, rlow):
             return True
         joined = low + rlow
-        if joined in self.words or (len(joined) >= 7 and joined[:-2] in self.stems):
+        if joined in self.words:
             return False
-        if len(left) >= 6 and len(right) >= 6 and low.endswith(_COMPOUND_LEFT):
-            return True
-        return len(left) >= 4 and len(right) >= 4 and low in self.words and rlow in self.words
+        compound = len(left) >= 6 and len(right) >= 6 and low.endswith(_COMPOUND_LEFT)
+        if not (compound or (len(left) >= 4 and len(right) >= 4 and low in self.words and rlow in self.words)):
+            return False
+        # only now the other form of the joined word, which would join: few pairs get this far
+        return not (len(joined) >= 7 and self._attests_stem(joined[:-2]))
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The attested words of seven letters or more less their last two letters:
+        "телемедицины" attests "теле-" + "медицину".
+
+        >>> sorted(HyphenRule(words=["телемедицины", "іс"]).stems)
+        ['телемедици']
+        """
+        if self._stems is None:  # map and compress: no Python step per word
+            self._stems = frozenset(map(_LESS_TWO, compress(self.words, map(lt, repeat(6), map(len, self.words)))))
+        return self._stems
+
+    def _attests_stem(self, stem: str) -> bool:
+        """``stem in self.stems`` for a stem of five letters or more, without building the
+        stems of every word: the words one a line are searched for a line of ``stem`` and
+        two more characters (a few searches in C per file instead of a slice per word).
+
+        >>> rule = HyphenRule(words=["телемедицины", "телемедицина-x", "іс"])
+        >>> rule._attests_stem("телемедици"), rule._attests_stem("телемеди"), rule._attests_stem("іс")
+        (True, False, False)
+        """
+        if self._word_lines is None:
+            lines = "\n" + "\n".join(self.words) + "\n"
+            # a word with a line break in it (not a letter run, only given ones): no lines
+            self._word_lines = lines if lines.count("\n") == len(self.words) + 1 else ""
+        lines = self._word_lines
+        if not lines:
+            return stem in self.stems
+        head, size = "\n" + stem, len(stem) + 2
+        at = lines.find(head)
+        while at >= 0:
+            if lines.find("\n", at + 1) == at + 1 + size:  # that word has exactly two more characters
+                return True
+            at = lines.find(head, at + 1)
+        return False
 
     def _other_form(self, left: str, right: str) -> bool:
         """An attested compound ``left-X`` where X and ``right`` are forms of one word."""
@@ -708,7 +745,14 @@ def _letters_before_hyphen(text: str, limit: int = 60) -> str:
     >>> _letters_before_hyphen("интернет-алаяқ-"), _letters_before_hyphen("2019-"), _letters_before_hyphen("x²-")
     ('алаяқ', '', 'x²')
     """
-    return _run_before(text, len(text) - 1, max(0, len(text) - limit))
+    end, floor = len(text) - 1, max(0, len(text) - limit)
+    # the common case: the word after the last space is all letters and lies in the window,
+    # so it is the run (a space is no run character): one rfind, no reversed copies, no regex
+    space = text.rfind(" ", floor, end)
+    word = text[space + 1:end]
+    if word.isalpha() and (space >= 0 or floor == 0):
+        return word
+    return _run_before(text, end, floor)
 
 
 def _joint(line: Line, nxt: Line, rule: HyphenRule) -> str:
