@@ -285,3 +285,54 @@ def test_a_stem_is_searched_as_the_stems_give(words: list[str]) -> None:
     candidates = {w[:k] for w in words + ["телемедиц", "ақпараттандыр"] for k in range(5, len(w) + 1)}
     for stem in candidates:
         assert rule._attests_stem(stem) == (stem in {w[:-2] for w in rule.words if len(w) >= 7})
+
+
+def _plain_breaks(layout: Layout, a: Line, b: Line) -> bool:
+    """Layout.breaks_between as its docstring lists the rules: every pattern tried on every pair."""
+    from kzlegalnlp.corpus import clean
+
+    at, bt = a.text, b.text
+    if not layout.wrapped:
+        return True
+    if b.number - a.number - 1 > layout.gap and not any(a.number < n < b.number for n in layout.page_numbers):
+        return True
+    if clean._LIST_ITEM.match(bt) and (at.endswith((":", ";", ".", "!", "?")) or clean._NUMBERED.match(bt)):
+        return True
+    if len(at) <= clean.HEADING_CHARS and clean._is_reference_heading(at):
+        return True
+    if is_caps(at) != is_caps(bt) and not clean._ABBREVIATION_END.fullmatch(bt):
+        return True
+    if (len(bt) <= clean.HEADING_CHARS and clean._is_name_text(bt)) or (len(at) <= clean.HEADING_CHARS
+                                                                         and clean._is_name_text(at)):
+        return True
+    if clean.PATTERNS["section_label"].regex.match(bt):
+        return True
+    upper_next = bt[:1].isupper() or bt[:1] in "«\"“(" or bt[:1].isdigit()
+    if upper_next and at.rstrip("»\"”)]").endswith((".", "!", "?", "…")):
+        return True
+    return upper_next and len(at) < clean.SHORT_LINE * layout.width and not is_caps(at)
+
+
+_HEADS = ["Аннотация. В статье", "аңдатпа: мақалада", "ABSTRACT: the paper", "ſummary: x", "Keywords: fraud",
+          "\u212aeywords: fraud", "ᲄүйін сөздер: алаяқтық", "Түйін сөздер - алаяқтық", "Резюме. Сот", "кілт сөздер:",
+          "key words.", "İ) пункт", "а) пункт", "z) item", "Ж) пункт", "– тире", "- дефис", "• нүкте", "▪ x", "·x",
+          "1. Иванов", "12) тармақ", "٣. رقم", "²) x", "𝐀bstract: x", "\U0001d400) x", "сот ісі", "Сот ісі."]
+
+
+@pytest.mark.parametrize("before", ["Бір сөйлем:", "жалғасы", "ҚЫЛМЫС ТУРАЛЫ", "Литература", "Иванов И.И."])
+def test_breaks_between_tries_patterns_only_where_they_can_begin(before: str) -> None:
+    layout = Layout(True, 60, 1, frozenset())
+    for after in _HEADS + [t.strip() for t in _random_texts(12) if t.strip()]:
+        a, b = Line(1, 0, len(before), before, False), Line(2, 0, len(after), after, False)
+        assert layout.breaks_between(a, b) == _plain_breaks(layout, a, b), after
+
+
+def test_section_label_begins_only_with_its_first_characters() -> None:
+    from kzlegalnlp.corpus.clean import _SECTION_HEADS, _SECTION_LABEL
+
+    rests = ["ннотация.", "ңдатпа.", "bstract:", "nnotation:", "езюме.", "үйін:", "ummary:", "лючевые слова:",
+             "үйінді сөздер:", "ілт сөздер:", "eywords:", "ey words:"]
+    plane = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    for rest in rests:
+        begins = {c for c in plane if _SECTION_LABEL.match(c + rest)}
+        assert begins and begins <= _SECTION_HEADS, rest

@@ -48,6 +48,7 @@ from itertools import compress, filterfalse, repeat, starmap
 from operator import attrgetter, itemgetter, le, lt, sub
 from typing import Any, Iterable, NamedTuple, Sequence, TypeVar
 
+from ..patterns.articles import begin_chars
 from ..records import Paragraph, Piece
 from .lang import detect_lang
 from .patterns import PATTERNS
@@ -509,7 +510,10 @@ class Layout:
         at, bt = a.text, b.text  # read once: this runs for every pair of printed lines
         if b.number - a.number - 1 > self.gap and not any(a.number < n < b.number for n in self.page_numbers):
             return True
-        if _LIST_ITEM.match(bt) and (at.endswith((":", ";", ".", "!", "?")) or _NUMBERED.match(bt)):
+        head = bt[:1]
+        # a list item opens with a mark, a digit, or a letter and ")": the match is tried only then
+        if ((head in _LIST_MARKS or head.isdecimal() or bt[1:2] == ")") and _LIST_ITEM.match(bt)
+                and (at.endswith((":", ";", ".", "!", "?")) or _NUMBERED.match(bt))):
             return True  # a list item; after an unfinished line a dash or "1)" runs on
         # headings and name lines are short: skip their patterns on full lines
         a_short = len(at) <= HEADING_CHARS
@@ -522,9 +526,8 @@ class Layout:
             return True  # "Surname Name Patronymic" or "Петров П.П., к.ю.н." opens an author block
         if a_short and _is_name_text(at):
             return True  # ... and stands alone: the position follows on its own line
-        if _SECTION_LABEL.match(bt):
+        if (head in _SECTION_HEADS or head > "\uffff") and _SECTION_LABEL.match(bt):
             return True  # "Аннотация.", "Түйін сөздер:", "Keywords:" open their paragraph
-        head = bt[:1]
         upper_next = head.isupper() or head in "«\"“(" or head.isdigit()
         if upper_next and at.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS):
             return True  # a finished sentence, then a new one
@@ -538,6 +541,33 @@ def _is_reference_heading(text: str) -> bool:
 
 
 _SECTION_LABEL = PATTERNS["section_label"].regex
+_LIST_MARKS = "–—•·▪-"  # the marks ``_LIST_ITEM`` opens with
+
+
+class _EveryCharacter:
+    """Holds every character: the first characters of a pattern that could not be read."""
+
+    def __contains__(self, char: object) -> bool:
+        return True
+
+
+def _first_characters(rx: re.Pattern[str]) -> frozenset[str] | _EveryCharacter:
+    """The characters of the Basic Multilingual Plane a match of ``rx`` can begin with, read
+    once from the pattern (case folding included, :func:`begin_chars`): a line that begins
+    with none of them is not tried, and a set look-up costs a tenth of a match attempt.
+    A character beyond the plane is the caller's to try.
+
+    >>> sorted(_first_characters(re.compile("ab|c", re.I))), "x" in _first_characters(re.compile(r"\\w"))
+    (['A', 'C', 'a', 'c'], True)
+    """
+    begins = begin_chars(rx)
+    if begins is None:
+        return _EveryCharacter()
+    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))  # no surrogates
+    return frozenset(begins.findall(plane))
+
+
+_SECTION_HEADS = _first_characters(_SECTION_LABEL)
 
 
 @lru_cache(maxsize=8192)
