@@ -336,3 +336,36 @@ def test_section_label_begins_only_with_its_first_characters() -> None:
     for rest in rests:
         begins = {c for c in plane if _SECTION_LABEL.match(c + rest)}
         assert begins and begins <= _SECTION_HEADS, rest
+
+
+@pytest.mark.parametrize("text", ["ақпа-\n\nраттандыру  іс\n\n\n\nСот.", "Западно-\nКазахстанского 2019-\n2020", "a\tb\n\nc-\nd",
+                                  "İ-\nİ  x", "\n\n"] + _random_texts(13))
+def test_paragraph_text_is_the_paragraphs(text: str) -> None:
+    from kzlegalnlp.corpus.clean import paragraph_text
+
+    lines, rule = split_lines(text), HyphenRule.from_text(text)
+    if any(ln.text for ln in lines):
+        assert paragraph_text(lines, rule) == build_paragraph(lines, rule, 0).text
+
+
+@pytest.mark.parametrize("text", ["Литература", "  Литература:", "ӘДЕБИЕТТЕР ТІЗІМІ", "ᲁереккөздер", "References",
+                                  "\u212aey", "Список использованной литературы", "Литература по теме показывает",
+                                  "𝐋iterature", "", " ", "Мәтін. Литература", "пайдаланылған дереккөздер тізімі"])
+def test_references_open_only_where_a_heading_can_begin(text: str) -> None:
+    from kzlegalnlp.corpus.patterns import PATTERNS
+    from kzlegalnlp.corpus.split import _opens_references
+
+    assert _opens_references(text) == bool(PATTERNS["reference_heading"].matches(text))
+
+
+def test_reference_heading_begins_only_with_its_first_characters() -> None:
+    from kzlegalnlp.corpus.patterns import PATTERNS
+    from kzlegalnlp.corpus.split import _REFERENCE_HEADS
+
+    rests = ["писок литературы", "спользованная литература", "итература", "спользованные источники", "дебиеттер",
+             "айдаланылған әдебиеттер", "олданылған дереккөздер", "ереккөздер тізімі", "eferences", "ibliography",
+             "ist of references"]
+    plane = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    for rest in rests:
+        begins = {c for c in plane if PATTERNS["reference_heading"].regex.fullmatch(c + rest)}
+        assert begins and begins <= _REFERENCE_HEADS, rest

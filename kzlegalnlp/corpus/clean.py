@@ -551,13 +551,13 @@ class _EveryCharacter:
         return True
 
 
-def _first_characters(rx: re.Pattern[str]) -> frozenset[str] | _EveryCharacter:
+def first_characters(rx: re.Pattern[str]) -> frozenset[str] | _EveryCharacter:
     """The characters of the Basic Multilingual Plane a match of ``rx`` can begin with, read
     once from the pattern (case folding included, :func:`begin_chars`): a line that begins
     with none of them is not tried, and a set look-up costs a tenth of a match attempt.
     A character beyond the plane is the caller's to try.
 
-    >>> sorted(_first_characters(re.compile("ab|c", re.I))), "x" in _first_characters(re.compile(r"\\w"))
+    >>> sorted(first_characters(re.compile("ab|c", re.I))), "x" in first_characters(re.compile(r"\\w"))
     (['A', 'C', 'a', 'c'], True)
     """
     begins = begin_chars(rx)
@@ -567,7 +567,7 @@ def _first_characters(rx: re.Pattern[str]) -> frozenset[str] | _EveryCharacter:
     return frozenset(begins.findall(plane))
 
 
-_SECTION_HEADS = _first_characters(_SECTION_LABEL)
+_SECTION_HEADS = first_characters(_SECTION_LABEL)
 
 
 @lru_cache(maxsize=8192)
@@ -687,6 +687,20 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         "index": index,
         "pieces": pieces,
     })
+
+
+def paragraph_text(lines: Sequence[Line], rule: HyphenRule) -> str:
+    """The text :func:`build_paragraph` gives ``lines``, without their pieces' records and
+    without detecting a language (a title or an affiliation is only text).
+
+    >>> paragraph_text(split_lines("ақпа-\\n\\nраттандыру  іс"), HyphenRule())
+    'ақпараттандыру іс'
+    """
+    lines = [ln for ln in lines if ln.text]
+    text = " ".join([ln.text for ln in lines])
+    if "  " in text or not text.isprintable():
+        return _rebuilt(lines, rule)[0]
+    return _hyphen_joined(lines, rule)[0] if "- " in text else text
 
 
 def _plain_pieces(lines: Sequence[Line]) -> tuple[Piece, ...]:
@@ -810,5 +824,7 @@ __all__ = [
     "usual_gap",
     "group_lines",
     "build_paragraph",
+    "paragraph_text",
+    "first_characters",
     "is_caps",
 ]

@@ -16,7 +16,8 @@ from typing import Sequence
 
 from ..errors import EmptyFileError
 from ..records import Document
-from .clean import HyphenRule, Layout, Line, build_paragraph, is_page_number, split_lines
+from .clean import (HyphenRule, Layout, Line, build_paragraph, first_characters, is_page_number, paragraph_text,
+                    split_lines)
 from .io import SourceText
 from .lang import detect_lang
 from .news import first_sentence, news_document
@@ -67,8 +68,9 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
               rule: HyphenRule, layout: Layout) -> Document:
     head, title_text, body_from = _head(groups, start, rule, layout)
     body_groups = groups[body_from:]
-    ref_at = next((k for k, g in enumerate(body_groups)
-                   if start.kind == "paper" and PATTERNS["reference_heading"].matches(g.text)), None)
+    ref_at = None
+    if start.kind == "paper":
+        ref_at = next((k for k, g in enumerate(body_groups) if _opens_references(g.text)), None)
     refs = body_groups[ref_at + 1:] if ref_at is not None else []
     body_groups = body_groups[:ref_at] if ref_at is not None else body_groups
     lang = _document_lang(start.kind, title_text, body_groups)
@@ -105,6 +107,20 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
     )
 
 
+# the characters a reference-list heading can begin with: a paragraph opening with none is not tried
+_REFERENCE_HEADS = first_characters(PATTERNS["reference_heading"].regex)
+
+
+def _opens_references(text: str) -> bool:
+    """``text`` is a reference-list heading (``Литература``, ``References``...).
+
+    >>> _opens_references("Пайдаланылған әдебиеттер тізімі"), _opens_references("Мәтін. Литература")
+    (True, False)
+    """
+    head = text.lstrip()[:1]
+    return (head in _REFERENCE_HEADS or head > "\uffff") and bool(PATTERNS["reference_heading"].matches(text))
+
+
 def _document_lang(kind: str, title: str | None, body: list[Group]) -> str:
     """A paper's language is its body's; a programme's, list's or resolution's is
     its heading's (their bodies mix languages: names, positions, table cells)."""
@@ -134,14 +150,14 @@ def _head(groups: list[Group], start: Start, rule: HyphenRule,
         heading = heading_kind(groups, 0, layout)
         end = heading[1] if heading else 1
         lines = [ln for g in groups[:end] for ln in g.lines]
-        return [], build_paragraph(lines, rule, 0).text, end
+        return [], paragraph_text(lines, rule), end
     if start.title_group is None:
         return [], None, 0
     t = start.title_group - start.group
     title_lines = list(groups[t].lines)
     body_from = _authors_after_title(groups, t + 1)
     head = groups[:t] + groups[t + 1:body_from]
-    return [ln for g in head for ln in g.lines], build_paragraph(title_lines, rule, 0).text, body_from
+    return [ln for g in head for ln in g.lines], paragraph_text(title_lines, rule), body_from
 
 
 def _authors_after_title(groups: list[Group], k: int) -> int:
@@ -171,7 +187,7 @@ def _authors(head: list[Line], rule: HyphenRule) -> tuple[tuple[str, ...], str |
         if positions:
             positions[-1].append(head[k])
         k += 1
-    affiliation = build_paragraph(positions[0], rule, 0).text if positions and positions[0] else None
+    affiliation = paragraph_text(positions[0], rule) if positions and positions[0] else None
     return tuple(authors), affiliation
 
 
