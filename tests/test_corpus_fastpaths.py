@@ -369,3 +369,18 @@ def test_reference_heading_begins_only_with_its_first_characters() -> None:
     for rest in rests:
         begins = {c for c in plane if PATTERNS["reference_heading"].regex.fullmatch(c + rest)}
         assert begins and begins <= _REFERENCE_HEADS, rest
+
+
+@pytest.mark.parametrize("cap", [1, 3, 1 << 16])
+def test_remembered_token_runs_give_the_same_words(monkeypatch, cap: int) -> None:
+    from kzlegalnlp.corpus import clean
+
+    monkeypatch.setattr(clean, "_TOKEN_RUNS", {})
+    monkeypatch.setattr(clean, "_TOKEN_RUNS_CAP", cap)
+    texts = ["(іс-қимыл), сот, İstanbul-\nİ x²- 2019-жылы «Сөз» ΟΔΟΣ. ΟΔΟΣ", "сот, (іс-қимыл) a-b-c a.b"] + _random_texts(14)
+    for text in texts + texts:  # the second time from what was remembered
+        rule = HyphenRule.from_text(text)
+        assert rule.words == _reference_words(text)
+        assert rule.hyphenated == {t for t in {t.strip(".,;:!?()[]{}«»\"'“”„…") for t in text.lower().split()}
+                                   if re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", t)}
+    assert len(clean._TOKEN_RUNS) <= cap

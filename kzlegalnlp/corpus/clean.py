@@ -363,18 +363,39 @@ def _letter_runs(tokens: list[str]) -> tuple[Counter[str], list[str]]:
     """
     counts = Counter(tokens)
     hyphenated: list[str] = []
-    get = counts.get  # dict.get: a new word would cost Counter.__missing__, a Python call
+    get, known = counts.get, _TOKEN_RUNS.get  # dict.get: a new word would cost Counter.__missing__, a Python call
     for token in list(filterfalse(str.isalpha, counts)):  # each distinct token that is no plain word
         n = counts.pop(token)
-        core = token.strip(_PUNCT)
-        if core.isalpha():
-            counts[core] = get(core, 0) + n
-            continue
-        for run in _LETTERS.findall(core):
+        runs, compound = known(token) or _token_runs(token)
+        for run in runs:
             counts[run] = get(run, 0) + n
-        if "-" in core and _HYPHENATED.fullmatch(core):
-            hyphenated.append(core)
+        if compound:
+            hyphenated.append(compound)
     return counts, hyphenated
+
+
+# token -> its letter runs and its hyphenated word (or ""), for tokens that are no plain word
+# (a punctuated word, a number, a compound): the same few thousand come back in every text
+_TOKEN_RUNS: dict[str, tuple[tuple[str, ...], str]] = {}
+_TOKEN_RUNS_CAP = 1 << 16
+
+
+def _token_runs(token: str) -> tuple[tuple[str, ...], str]:
+    """The letter runs of a lower-cased ``token`` and the hyphenated word it holds ("" when
+    none), remembered for the next text (up to a cap: then forgotten all at once).
+
+    >>> _token_runs("(іс-қимыл),"), _token_runs("сот,"), _token_runs("2019-")
+    ((('іс', 'қимыл'), 'іс-қимыл'), (('сот',), ''), ((), ''))
+    """
+    core = token.strip(_PUNCT)
+    if core.isalpha():
+        found: tuple[tuple[str, ...], str] = ((core,), "")
+    else:
+        found = (tuple(_LETTERS.findall(core)), core if "-" in core and _HYPHENATED.fullmatch(core) else "")
+    if len(_TOKEN_RUNS) >= _TOKEN_RUNS_CAP:
+        _TOKEN_RUNS.clear()
+    _TOKEN_RUNS[token] = found
+    return found
 
 
 # the letters before a line-end hyphen, read backwards on the reversed text (one scan in C
