@@ -141,16 +141,21 @@ def split_lines(text: str) -> list[Line]:
         raws = text.split("\n")
         if not raws[-1]:
             raws.pop()  # a final line break ends the last line, it opens none
-        lines, pos = [], 0
+        lines: list[Line] = []
+        add, pos = lines.append, 0
         for number, raw in enumerate(raws, 1):
+            if not raw:  # an empty line (every other line of PDF text): nothing to strip or measure
+                add(_new_line(Line, (number, pos, pos, raw, False, False)))
+                pos += 1
+                continue
             content = raw.strip()
             if content is raw:  # nothing to strip (strip returns the string itself): no offsets to find
-                lines.append(_new_line(Line, (number, pos, pos + len(raw), raw, False, False)))
+                add(_new_line(Line, (number, pos, pos + len(raw), raw, False, False)))
             elif content and raw[0] == content[0]:  # white space after the text only
                 n = len(content)
-                lines.append(_new_line(Line, (number, pos, pos + n, content, False, raw[n] == " ")))
+                add(_new_line(Line, (number, pos, pos + n, content, False, raw[n] == " ")))
             else:
-                lines.append(_line_of(raw, number, pos))
+                add(_line_of(raw, number, pos))
             pos += len(raw) + 1
         return lines
     lines = []
