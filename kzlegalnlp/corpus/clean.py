@@ -76,6 +76,7 @@ _ENDS_IN_HYPHEN = re.compile(r"-\s*(?:[\r\n]|\Z)")
 _PUNCT = ".,;:!?()[]{}«»\"'“”„…"
 _COMPOUND_LEFT = ("но", "ско", "ски")
 _TEXT = attrgetter("text")
+_NUMBER = itemgetter(0)  # a Line's number
 _LESS_TWO = itemgetter(slice(None, -2))  # a word less its last two letters
 
 
@@ -487,12 +488,11 @@ def usual_gap(lines: Sequence[Line]) -> int:
     >>> usual_gap(split_lines("a\\n\\nb\\n\\nc\\n\\n\\n\\nd")), usual_gap(split_lines("a\\nb\\nc"))
     (1, 0)
     """
-    return _most_common_gap(printed_lines(lines))
+    return _most_common_gap(list(map(_NUMBER, printed_lines(lines))))
 
 
-def _most_common_gap(printed: Sequence[Line]) -> int:
-    """The most common number of blank lines between consecutive ``printed`` lines."""
-    numbers = [ln.number for ln in printed]
+def _most_common_gap(numbers: list[int]) -> int:
+    """The most common number of blank lines between consecutive printed lines numbered ``numbers``."""
     steps = Counter(map(sub, numbers[1:], numbers))  # a step of n lines: n - 1 blank lines between
     return max(steps, key=lambda n: (steps[n], -n)) - 1 if steps else 0
 
@@ -518,11 +518,10 @@ class Layout:
         texts = list(map(_TEXT, lines))  # read once for the three measures
         digits = compress(range(len(lines)), map(str.isdecimal, texts))
         pages = frozenset(lines[i].number for i in digits if len(texts[i]) <= 3 and is_page_number(lines, i))
-        printed = list(compress(lines, texts))
-        if pages:
-            printed = [ln for ln in printed if ln.number not in pages]
+        printed = compress(map(_NUMBER, lines), texts)  # the numbers of the printed lines, in C
+        numbers = list(filterfalse(pages.__contains__, printed) if pages else printed)
         width = _width(texts)
-        return cls(width < WRAPPED_WIDTH, width, _most_common_gap(printed), pages)
+        return cls(width < WRAPPED_WIDTH, width, _most_common_gap(numbers), pages)
 
     def breaks_between(self, a: Line, b: Line) -> bool:
         """True when a paragraph ends after ``a`` and another starts at ``b``.
