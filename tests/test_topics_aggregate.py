@@ -28,7 +28,7 @@ def test_rounded_is_pythons_round() -> None:
     assert rounded(np.array([[0.12345, 0.5], [1 / 3, 2 / 3]])) == [[0.1235, 0.5], [0.3333, 0.6667]]
 
 
-def _plain(P: np.ndarray, labels: list[str], thresholds: list[float], doc_id: str) -> list[TopicScores]:
+def _plain(P: np.ndarray, labels: list[str], thresholds: list[float], doc_id: str | None) -> list[TopicScores]:
     """One paragraph at a time, each score rounded by Python."""
     out = []
     for i, row in enumerate(P.tolist()):
@@ -49,3 +49,25 @@ def test_paragraphs_topics_equal_the_plain_rule() -> None:
         got = paragraphs_topics(P, labels, thresholds, doc_id="d", paragraphs=range(10, 10 + n))
         assert got == _plain(P, labels, thresholds, "d")
         assert [t.to_dict() for t in got] == [t.to_dict() for t in _plain(P, labels, thresholds, "d")]
+
+
+def test_row_label_sets_equal_label_set() -> None:
+    """Rows with no, one or several labels on (ties, scores exactly at a threshold, NaN) as label_set
+    gives them, and records as TopicScores builds them (a fresh evidence dict each)."""
+    rng = np.random.default_rng(11)
+    labels, thresholds = ["cyber_fraud", "corruption", "drugs", "trafficking", "organised_crime", "cybercrime"], \
+        [0.5, 0.45, 0.6, 0.5, 0.55, 0.5]
+    P = np.round(rng.random((400, 6)), 1)  # coarse scores: many ties and scores at a threshold
+    P[0] = np.nan
+    P[1] = [0.5, np.nan, 0.6, 0.1, 0.0, 0.5]
+    P[2] = thresholds
+    P[3] = [0.0] * 6
+    for j in range(6):
+        P[4 + j] = 0.0
+        P[4 + j, j] = 0.9
+    got = paragraphs_topics(P, labels, thresholds, doc_id=None, paragraphs=range(10, 410))
+    assert [t.labels for t in got] == [label_set(row, thresholds, labels) for row in P.tolist()]
+    assert {len(t.labels) for t in got} >= {0, 1, 2, 3}
+    assert got[2:] == _plain(P, labels, thresholds, None)[2:]  # NaN != NaN: rows 0 and 1 compared by labels only
+    assert got[0].evidence is not got[1].evidence
+    assert paragraphs_topics(np.zeros((0, 6)), labels, thresholds, paragraphs=[]) == []
