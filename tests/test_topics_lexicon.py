@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from kzlegalnlp.topics.features import tokens
+from kzlegalnlp.topics import features
+from kzlegalnlp.topics.features import CharNgrams, tokens
 
 from kzlegalnlp.topics.labels import DEFAULT_LABELS, check_labels, load_labels
 from kzlegalnlp.topics.lexicon import Entry, Lexicon, default_lexicon, read_lexicon
@@ -232,3 +233,23 @@ def test_count_matrix_counts_each_text_alone() -> None:
         assert counts.shape == (len(texts), len(lex.labels))
         for text, row in zip(texts, counts.tolist()):
             assert {lab: c for lab, c in zip(lex.labels, row) if c} == _counts_word_by_word(lex, text), text
+
+
+def test_count_matrix_of_a_token_batch_equals_count_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forms looked up by token id, dead runs and text breaks joined into one ".": the counts of
+    count_matrix, also after the token table started again (a small table: new forms by id)."""
+    lex = default_lexicon()
+    prefixes = [p for e in lex.entries for p, _ in e.words()]
+    featuriser = CharNgrams(min_df=1).fit(["x"])
+    rng = random.Random(78)
+    tricky = ["торговля", "людьми", "", "-", "ТОРГОВЛЯ 2025 людьми", "торговля - людьми", "торговля\r\nлюдьми",
+              "İİ наркотики İ", "Есірткі\u00a0сатушы", "сыбайлас   жемқорлық.", "2025 2026", "- -- наркотики --"]
+    for limit in (500_000, 30):
+        monkeypatch.setattr(features, "_TOKENS_MAX", limit)
+        for _ in range(40):
+            texts = [_random_text(rng, prefixes) for _ in range(rng.randint(0, 12))] + tricky
+            rng.shuffle(texts)
+            lists = [t.split() if k % 2 else tokens(t) for k, t in enumerate(texts)]
+            assert (lex.count_matrix_batch(featuriser.token_batch(lists)) == lex.count_matrix(lists)).all(), texts
+    assert lex.count_matrix_batch(featuriser.token_batch([])).shape == (0, len(lex.labels))
+    assert lex.count_matrix_batch(featuriser.token_batch([[], []])).tolist() == [[0] * len(lex.labels)] * 2

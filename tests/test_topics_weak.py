@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from kzlegalnlp.extract.articles import extract_articles
-from kzlegalnlp.topics.features import tokens
-from kzlegalnlp.topics.weak import article_topics, evidence
+from kzlegalnlp.topics import features
+from kzlegalnlp.topics.features import CharNgrams, tokens
+from kzlegalnlp.topics.weak import _text_bits, article_topics, batch_bits, evidence
 
 
 def _plain(text: str) -> dict[str, int]:
@@ -56,4 +57,19 @@ def test_evidence_from_tokens_equals_evidence_text_by_text() -> None:
     plain = evidence(texts, labels)
     assert np.array_equal(evidence(texts, labels, token_lists=[tokens(t) for t in texts]), plain)
     assert np.array_equal(evidence(texts, labels, token_lists=[t.split() for t in texts]), plain)
+    batch = CharNgrams(min_df=1).fit(["x"]).token_batch([t.split() for t in texts])
+    assert np.array_equal(evidence(texts, labels, token_lists=batch), plain)
     assert plain.any()
+
+
+def test_bits_of_a_token_batch_equal_the_bits_of_each_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """By token id, with empty texts anywhere and a token table that starts again."""
+    featuriser = CharNgrams(min_df=1).fit(["x"])
+    rng = random.Random(9)
+    words = ["ст.", "190", "УК", "ук", "ҚК", "РК", "Кодекса", "2x", "ѳ", "İ", "ақша", "\r\n", "-"]
+    for limit in (500_000, 5):
+        monkeypatch.setattr(features, "_TOKENS_MAX", limit)
+        for _ in range(60):
+            texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 9))]
+            lists = [t.split() for t in texts]
+            assert batch_bits(featuriser.token_batch(lists)).tolist() == [_text_bits(t) for t in lists], texts

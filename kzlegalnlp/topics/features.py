@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import chain
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -96,6 +97,53 @@ def word_prefixes(word: str, lo: int, hi: int) -> list[str]:
 
 
 ANALYZERS = {"char": word_grams, "prefix": word_prefixes}
+
+
+@dataclass(frozen=True)
+class TokenBatch:
+    """Texts as their white-space separated tokens, each token also by its id in a token table
+    (see :meth:`CharNgrams.token_batch`), so every reader looks a token up once per batch.
+
+    ``table`` holds the table's tokens by id; it only grows, and is a new list when the
+    table starts again (see :class:`TokenValues`).
+    """
+
+    lists: Sequence[Sequence[str]]  # the tokens of each text
+    ids: np.ndarray  # the id of every token, texts in order (int64)
+    per_text: np.ndarray  # tokens per text (int64)
+    table: list[str]
+
+    def rows(self) -> np.ndarray:
+        """The text (row) of every token."""
+        return np.repeat(np.arange(len(self.per_text), dtype=np.int64), self.per_text)
+
+
+class TokenValues:
+    """A value per token of a token table, by id, read once per token (a table is a vocabulary).
+
+    ``read`` maps a list of tokens to an array of their values. A table that started again
+    (a new :attr:`TokenBatch.table` list) is read again from its first token.
+
+    >>> lengths = TokenValues(lambda tokens: np.array([len(t) for t in tokens], np.int64))
+    >>> table = ["ab", "c"]
+    >>> lengths.of(table).tolist()
+    [2, 1]
+    >>> table.append("def"); lengths.of(table).tolist(), lengths.of(["x"]).tolist()
+    ([2, 1, 3], [1])
+    """
+
+    def __init__(self, read: Callable[[list[str]], np.ndarray]) -> None:
+        self._read = read
+        self._table: list[str] | None = None
+        self._values = read([])
+
+    def of(self, table: list[str]) -> np.ndarray:
+        """The values of every token of ``table``, by id."""
+        if table is not self._table:
+            self._table, self._values = table, self._read([])
+        if len(self._values) < len(table):
+            self._values = np.concatenate([self._values, self._read(table[len(self._values):])])
+        return self._values
 
 
 class CharNgrams:
@@ -183,28 +231,38 @@ class CharNgrams:
         >>> [f"{row[k]}:{sorted(f.vocabulary_, key=f.vocabulary_.get)[c]}" for k, c in enumerate(col)]
         ['1:<ал', '1:w:алды', '1:алд', '1:ды>', '1:лды']
         """
-        cols, rows = self._gram_columns(token_lists)
+        return self.transform_batch(self.token_batch(token_lists))
+
+    def transform_batch(self, batch: TokenBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`transform_tokens` of a :class:`TokenBatch` of this featuriser's table."""
+        cols, rows = self._gram_columns(batch)
         if not len(cols):
             return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int64)
         nf = max(self.n_features, 1)
         key, counts = np.unique(rows * nf + cols, return_counts=True)
         row, col = key // nf, key % nf
         val = (1.0 + np.log(counts)).astype(np.float32) * self.idf_[col]
-        norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(token_lists)))
+        norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(batch.lists)))
         val = val / norms[row].astype(np.float32)
         return col, val, row
 
-    def _gram_columns(self, token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Column and row of every known n-gram occurrence (int64), texts in order.
-
-        Every token is looked up in a table of the tokens seen so far (a vocabulary, not
-        texts), which holds the columns of its words' n-grams back to back; numpy then
-        copies each occurrence's run, so no Python step runs per word."""
+    def token_batch(self, token_lists: Sequence[Sequence[str]]) -> TokenBatch:
+        """The texts' tokens with their ids in this featuriser's token table (new tokens are added)."""
         flat = list(chain.from_iterable(token_lists))
         try:
             ids = np.fromiter(map(self._tokens.__getitem__, flat), np.int64, len(flat))
         except KeyError:
             ids = self._learn_tokens(flat)
+        per_text = np.fromiter(map(len, token_lists), np.int64, len(token_lists))
+        return TokenBatch(token_lists, ids, per_text, self._table)
+
+    def _gram_columns(self, batch: TokenBatch) -> tuple[np.ndarray, np.ndarray]:
+        """Column and row of every known n-gram occurrence (int64), texts in order.
+
+        Every token is looked up in a table of the tokens seen so far (a vocabulary, not
+        texts), which holds the columns of its words' n-grams back to back; numpy then
+        copies each occurrence's run, so no Python step runs per word."""
+        ids = batch.ids
         lengths = self._lengths[ids]
         total = int(lengths.sum())
         if not total:
@@ -212,8 +270,7 @@ class CharNgrams:
         # the run of occurrence k starts at starts[ids[k]]; offsets within runs by one arange
         ends = np.cumsum(lengths)
         at = np.repeat(self._starts[ids] - (ends - lengths), lengths) + np.arange(total)
-        per_text = np.fromiter(map(len, token_lists), np.int64, len(token_lists))
-        rows = np.repeat(np.repeat(np.arange(len(token_lists), dtype=np.int64), per_text), lengths)
+        rows = np.repeat(batch.rows(), lengths)
         return self._columns[at].astype(np.int64), rows
 
     def _learn_tokens(self, flat: list[str]) -> np.ndarray:
@@ -229,6 +286,7 @@ class CharNgrams:
     def _reset_tokens(self) -> None:
         """An empty token table (also bounds its memory: it starts again when full)."""
         self._tokens: dict[str, int] = {}
+        self._table: list[str] = []  # the tokens by id (a new list: readers of the old one start again)
         self._columns = np.zeros(0, np.int32)
         self._starts = np.zeros(0, np.int64)
         self._lengths = np.zeros(0, np.int64)
@@ -239,6 +297,7 @@ class CharNgrams:
         lengths = np.fromiter(map(len, runs), np.int64, len(runs))
         starts = len(self._columns) + np.cumsum(lengths) - lengths
         self._tokens.update(zip(new, range(len(self._tokens), len(self._tokens) + len(new))))
+        self._table.extend(new)
         self._columns = np.concatenate([self._columns, np.fromiter(chain.from_iterable(runs), np.int32)])
         self._starts = np.concatenate([self._starts, starts])
         self._lengths = np.concatenate([self._lengths, lengths])

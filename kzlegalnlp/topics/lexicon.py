@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import AnnotationError
 from ..patterns.trie import ranked_branches, trie_regex
+from .features import TokenBatch, TokenValues
 from .labels import DATA
 
 
@@ -118,6 +119,10 @@ class Lexicon:
         self._group_columns = np.array([column.get(lab, -1) for lab in self._group_labels], dtype=np.int64)  # type: ignore[arg-type]
         self._combo_columns = [(column[c.label], [column[h] for h in c.needs]) for c in self.combos]
         self._forms: dict[str, str] = {}
+        # by id in a token table: each token's form, and its width in the scan (0: a dead token)
+        self._token_forms = TokenValues(lambda tokens: np.array(list(map(self._form, tokens)), dtype=object))
+        self._token_widths = TokenValues(lambda tokens: np.fromiter(
+            (0 if form == "." else len(form) for form in map(self._form, tokens)), np.int64, len(tokens)))
 
     def _compile(self, patterns: Sequence[tuple[tuple[str, bool], ...]]) -> tuple[re.Pattern[str], list[str | None]]:
         """One regex for all entries, and the label of each of its groups.
@@ -206,8 +211,38 @@ class Lexicon:
         starts = np.cumsum([0] + [len(text) + len(_TEXT_BREAK) for text in scanned])
         hits = list(self._spaced_hits.finditer(_TEXT_BREAK.join(scanned)))
         rows = np.searchsorted(starts, np.fromiter(map(_START, hits), np.int64, len(hits)), side="right") - 1
+        return self._hit_counts(hits, rows, len(token_lists))
+
+    def count_matrix_batch(self, batch: TokenBatch) -> np.ndarray:
+        """:meth:`count_matrix` of a :class:`~kzlegalnlp.topics.features.TokenBatch`: each token's
+        form is found by its id, and only the forms a hit can read are joined: a run of dead
+        tokens, or a text break, is one ``.`` (no hit passes one ``.`` or several).
+
+        >>> from kzlegalnlp.topics.features import CharNgrams
+        >>> batch = CharNgrams(min_df=1).fit(["x"]).token_batch([["наркотики", "2025", "и"], [], ["наркотики"]])
+        >>> default_lexicon().count_matrix_batch(batch)[:, default_lexicon().labels.index("drugs")].tolist()
+        [1, 0, 1]
+        """
+        forms, widths = self._token_forms.of(batch.table), self._token_widths.of(batch.table)
+        kept = np.flatnonzero(widths[batch.ids])  # the tokens whose form is not "."
+        ids, rows = batch.ids[kept], batch.rows()[kept]
+        dotted = np.ones(len(kept), dtype=bool)  # a "." before a kept token after a dead one or a text break
+        dotted[1:] = (kept[1:] != kept[:-1] + 1) | (rows[1:] != rows[:-1])
+        at = np.arange(len(kept)) + np.cumsum(dotted)  # where each kept form goes among the pieces
+        pieces = np.full(len(kept) + int(dotted.sum()), _TEXT_BREAK, dtype=object)
+        pieces[at] = forms[ids]
+        piece_widths = np.ones(len(pieces), dtype=np.int64)
+        piece_widths[at] = widths[ids]
+        form_starts = (np.cumsum(piece_widths) - piece_widths)[at]
+        hits = list(self._spaced_hits.finditer("".join(pieces.tolist())))
+        # a hit starts inside a form (at a space): its text is that form's
+        found = np.searchsorted(form_starts, np.fromiter(map(_START, hits), np.int64, len(hits)), side="right") - 1
+        return self._hit_counts(hits, rows[found], len(batch.lists))
+
+    def _hit_counts(self, hits: list[re.Match[str]], rows: np.ndarray, n: int) -> np.ndarray:
+        """Hits per text (``rows``: the text of each hit) and label, combinations included."""
         cols = self._group_columns[np.fromiter(map(_LASTINDEX, hits), np.int64, len(hits))]
-        n, k = len(token_lists), len(self.labels)
+        k = len(self.labels)
         counts = np.bincount(rows * k + cols, minlength=n * k).reshape(n, k)
         for column, needs in self._combo_columns:  # in order: a combination may need an earlier one
             counts[:, column] += counts[:, needs].min(axis=1)

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .base import DocumentMixin, Titles, choose_document_rule, label_matrix, thresholds_for
-from .features import CharNgrams
+from .features import CharNgrams, TokenBatch
 from .labels import DEFAULT_LABELS, check_labels
 from .lexicon import lexicon_for
 from .weak import ENUMERATION_MIN, context, enumeration_columns, evidence, title_context
@@ -124,9 +124,10 @@ class TopicClassifier(DocumentMixin):
 
     # -- features ------------------------------------------------------------------------
     def _evidence(self, X: Sequence[str], groups: Sequence | None = None, titles: Titles = None,
-                  token_lists: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+                  token_lists: Sequence[Sequence[str]] | TokenBatch | None = None) -> np.ndarray:
         """Dense columns: lexicon and article evidence, then (if ``context_weight``) document
-        context (other paragraphs, neighbours, title). ``token_lists``: the texts' tokens, if known."""
+        context (other paragraphs, neighbours, title). ``token_lists``: the texts' tokens (or a
+        :class:`~kzlegalnlp.topics.features.TokenBatch` of them), if known."""
         E = evidence(X, self.classes_, lexicon=self._lexicon, articles=self.use_articles, token_lists=token_lists)
         parts = [E * np.float32(self.evidence_weight)]
         if self.context_weight:
@@ -272,10 +273,11 @@ class TopicClassifier(DocumentMixin):
         ``titles`` maps document ids to titles."""
         self._check_fitted()
         X = list(X)
-        # split once for featuriser, lexicon and article test; each reads a token by its
-        # normalised form, cached per token (a vocabulary), so no text is lower-cased
-        tokens = [x.split() for x in X]
-        col, val, row = self.featurizer_.transform_tokens(tokens)
+        # split once for featuriser, lexicon and article test, and each token looked up once in
+        # the featuriser's token table (a vocabulary): each reads a token by its id, from values
+        # of its normalised form computed once per token, so no text is lower-cased
+        tokens = self.featurizer_.token_batch([x.split() for x in X])
+        col, val, row = self.featurizer_.transform_batch(tokens)
         n, L = len(X), len(self.classes_)
         S = np.empty((n, L), dtype=np.float64)
         for j in range(L):

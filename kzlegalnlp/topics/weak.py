@@ -24,6 +24,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from .features import TokenBatch, TokenValues
 from .lexicon import Lexicon, lexicon_for, normalise
 
 _DIGIT = re.compile(r"\d")
@@ -71,6 +72,26 @@ def _text_bits(tokens: Sequence[str]) -> int:
         return reduce(or_, map(_token_bits, tokens), 0)
 
 
+# the bits of each token by its id in a token table (see batch_bits)
+_ID_BITS = TokenValues(lambda tokens: np.fromiter(map(_token_bits, tokens), np.int8, len(tokens)))
+
+
+def batch_bits(batch: TokenBatch) -> np.ndarray:
+    """:func:`_text_bits` of every text of ``batch``, by numpy from its tokens' ids.
+
+    >>> from kzlegalnlp.topics.features import CharNgrams
+    >>> batch = CharNgrams(min_df=1).fit(["x"]).token_batch([["ст.", "190", "УК"], [], ["190"], ["ук"]])
+    >>> batch_bits(batch).tolist()
+    [3, 0, 1, 2]
+    """
+    bits = _ID_BITS.of(batch.table)[batch.ids]
+    out = np.zeros(len(batch.per_text), np.int8)
+    filled = batch.per_text > 0  # reduceat reads an empty text's start as one token: only the others
+    if filled.any():
+        out[filled] = np.bitwise_or.reduceat(bits, (np.cumsum(batch.per_text) - batch.per_text)[filled])
+    return out
+
+
 def article_topics(text: str, tokens: Sequence[str] | None = None) -> dict[str, int]:
     """Topics of the article references in ``text``, counted.
 
@@ -106,12 +127,13 @@ def article_topics(text: str, tokens: Sequence[str] | None = None) -> dict[str, 
 
 
 def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | None = None,
-             articles: bool = True, token_lists: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+             articles: bool = True, token_lists: Sequence[Sequence[str]] | TokenBatch | None = None) -> np.ndarray:
     """Dense evidence columns: ``log1p(lexicon hits)`` then ``log1p(article-topic hits)`` per label.
 
     Returns an array of shape ``(len(texts), 2 * len(labels))``. ``token_lists``, when the
     caller has them, are the texts' white-space separated tokens, as split or normalised
-    (the lexicon reads those instead of lower-casing and scanning each text again).
+    (the lexicon reads those instead of lower-casing and scanning each text again), or a
+    :class:`~kzlegalnlp.topics.features.TokenBatch` of them (each token read by its id).
 
     >>> evidence(["Чиновник получил взятку по ст. 366 УК РК."], ["corruption"], articles=False).shape
     (1, 2)
@@ -119,6 +141,14 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
     lex = lexicon if lexicon is not None else lexicon_for(labels)
     pos = {lab: j for j, lab in enumerate(labels)}
     out = np.zeros((len(texts), 2 * len(labels)), dtype=np.float32)
+    if isinstance(token_lists, TokenBatch):
+        # the lexicon and the article test read the tokens by id; only texts with a digit
+        # and a code key go to article_topics, which tests them as the token lists would
+        _lexicon_columns(out, lex.count_matrix_batch(token_lists), lex.labels, pos)
+        if articles:
+            for i in np.flatnonzero(batch_bits(token_lists) == _DIGIT_BIT | _KEY_BIT).tolist():
+                _article_columns(out, i, article_topics(texts[i]), pos)
+        return out
     if token_lists is not None:
         _lexicon_columns(out, lex.count_matrix(token_lists), lex.labels, pos)
     for i, text in enumerate(texts):
@@ -127,10 +157,15 @@ def evidence(texts: Sequence[str], labels: Sequence[str], *, lexicon: Lexicon | 
                 if lab in pos:
                     out[i, pos[lab]] = math.log1p(c)
         if articles:
-            for lab, c in article_topics(text, token_lists[i] if token_lists is not None else None).items():
-                if lab in pos:
-                    out[i, len(labels) + pos[lab]] = math.log1p(c)
+            _article_columns(out, i, article_topics(text, token_lists[i] if token_lists is not None else None), pos)
     return out
+
+
+def _article_columns(out: np.ndarray, i: int, topics: Mapping[str, int], pos: Mapping[str, int]) -> None:
+    """Write ``log1p(hits)`` of the article topics of text ``i`` into the article columns of ``out``."""
+    for lab, c in topics.items():
+        if lab in pos:
+            out[i, out.shape[1] // 2 + pos[lab]] = math.log1p(c)
 
 
 def _lexicon_columns(out: np.ndarray, counts: np.ndarray, lexicon_labels: Sequence[str], pos: Mapping[str, int]) -> None:
