@@ -73,3 +73,13 @@ def test_tokens_as_split_read_as_their_normalised_forms(featuriser: CharNgrams) 
     assert [t.split() for t in texts] != [tokens(t) for t in texts]  # the case differs...
     assert _same(featuriser.transform_tokens([t.split() for t in texts]), _plain(featuriser, texts))  # ...not the columns
     assert _same(featuriser.transform_tokens([tokens(t) for t in texts]), _plain(featuriser, texts))
+
+
+def test_distinct_counts_equal_numpy_unique() -> None:
+    rng = np.random.default_rng(4)
+    blocks = np.concatenate([np.sort(rng.integers(0, 50, 30)) + 100 * r for r in range(20)])  # rows in order
+    cases = [np.zeros(0, np.int64), np.array([5]), np.array([2, 2, 2]), np.array([9, 1, 9, 1, 0]), blocks,
+             rng.integers(0, 10**12, 5000), rng.integers(-5, 5, 1000)]
+    for keys in cases:
+        got, want = features._distinct_counts(keys), np.unique(keys, return_counts=True)
+        assert all(a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(got, want)), keys

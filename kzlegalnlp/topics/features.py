@@ -146,6 +146,20 @@ class TokenValues:
         return self._values
 
 
+def _distinct_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)``, sorted by a stable sort: keys of n-grams come in
+    blocks of one text each, in order, which it merges as runs (several times faster here).
+
+    >>> [a.tolist() for a in _distinct_counts(np.array([3, 1, 3, 7, 7, 7]))]
+    [[1, 3, 7], [1, 2, 3]]
+    """
+    key = np.sort(keys, kind="stable")
+    if not len(key):
+        return key, np.zeros(0, np.int64)
+    first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    return key[first], np.diff(np.append(first, len(key)))
+
+
 class CharNgrams:
     """Char n-gram TF-IDF with a stored vocabulary and IDF vector.
 
@@ -239,7 +253,7 @@ class CharNgrams:
         if not len(cols):
             return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int64)
         nf = max(self.n_features, 1)
-        key, counts = np.unique(rows * nf + cols, return_counts=True)
+        key, counts = _distinct_counts(rows * nf + cols)
         row, col = key // nf, key % nf
         val = (1.0 + np.log(counts)).astype(np.float32) * self.idf_[col]
         norms = np.sqrt(np.bincount(row, weights=val.astype(np.float64) ** 2, minlength=len(batch.lists)))
