@@ -253,3 +253,20 @@ def test_count_matrix_of_a_token_batch_equals_count_matrix(monkeypatch: pytest.M
             assert (lex.count_matrix_batch(featuriser.token_batch(lists)) == lex.count_matrix(lists)).all(), texts
     assert lex.count_matrix_batch(featuriser.token_batch([])).shape == (0, len(lex.labels))
     assert lex.count_matrix_batch(featuriser.token_batch([[], []])).tolist() == [[0] * len(lex.labels)] * 2
+
+
+def test_lexicon_for_compiles_only_the_restricted_lexicon() -> None:
+    """The model's lexicon is built from the shipped entries, without compiling the whole lexicon first."""
+    from kzlegalnlp.topics.lexicon import lexicon_for
+
+    full = default_lexicon()
+    default_lexicon.cache_clear()
+    try:
+        every = lexicon_for(DEFAULT_LABELS)
+        assert default_lexicon.cache_info().currsize == 0
+        assert (every.entries, every.combos, every.labels) == (full.entries, full.combos, full.labels)
+        drugs = lexicon_for(["drugs"])
+        assert drugs.entries == tuple(e for e in full.entries if e.label == "drugs") and drugs.combos == ()
+        assert every.counts("Интернет-алаяқтар мен хакерлер") == full.counts("Интернет-алаяқтар мен хакерлер")
+    finally:
+        default_lexicon.cache_clear()

@@ -334,24 +334,31 @@ def read_lexicon(path: str | Path) -> list[Entry]:
 
 
 @lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[Entry, ...], tuple[Combo, ...]]:
+    """The shipped entries and combinations, read once (compiling a lexicon is what costs)."""
+    return tuple(read_lexicon(DATA / "lexicon.tsv")), tuple(read_combos(DATA / "combos.tsv"))
+
+
+@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The shipped kk/ru/en lexicon (cached).
 
     >>> "corruption" in default_lexicon().labels
     True
     """
-    return Lexicon(read_lexicon(DATA / "lexicon.tsv"), read_combos(DATA / "combos.tsv"))
+    return Lexicon(*_shipped())
 
 
 def lexicon_for(labels: Iterable[str]) -> Lexicon:
-    """The shipped lexicon restricted to ``labels`` and the helpers their combinations need.
+    """The shipped lexicon restricted to ``labels`` and the helpers their combinations need
+    (compiled from the shipped entries: the whole lexicon is not compiled first).
 
     >>> lexicon_for(["drugs"]).labels
     ('drugs',)
     >>> sorted(lexicon_for(["cyber_fraud"]).labels)
     ['cyber_fraud', 'cybercrime', 'fraud', 'ict']
     """
-    lex = default_lexicon()
-    combos = [c for c in lex.combos if c.label in set(labels)]
+    entries, combos = _shipped()
+    combos = tuple(c for c in combos if c.label in set(labels))
     wanted = set(labels).union(*(c.needs for c in combos))
-    return Lexicon([e for e in lex.entries if e.label in wanted], combos)
+    return Lexicon([e for e in entries if e.label in wanted], combos)
