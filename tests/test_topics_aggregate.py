@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from kzlegalnlp.records import TopicScores
-from kzlegalnlp.topics.aggregate import label_set, paragraphs_topics, rounded
+from kzlegalnlp.topics.aggregate import evidence, label_set, paragraphs_topics, rounded
 
 
 def _same_floats(a: list[float], b: list[float]) -> bool:
@@ -71,3 +71,30 @@ def test_row_label_sets_equal_label_set() -> None:
     assert got[2:] == _plain(P, labels, thresholds, None)[2:]  # NaN != NaN: rows 0 and 1 compared by labels only
     assert got[0].evidence is not got[1].evidence
     assert paragraphs_topics(np.zeros((0, 6)), labels, thresholds, paragraphs=[]) == []
+
+
+def _plain_evidence(P: np.ndarray, par_thresholds, labels: list[str], chosen: list[str],
+                    max_evidence: int = 5) -> dict[str, tuple[int, ...]]:
+    """Paragraph by paragraph: the ranked indices whose score reaches the threshold, else the best one."""
+    out = {}
+    for lab in chosen:
+        j = labels.index(lab)
+        col = P[:, j]
+        ranked = [int(i) for i in np.argsort(-col, kind="stable")]
+        out[lab] = tuple([i for i in ranked if col[i] >= par_thresholds[j]][:max_evidence] or ranked[:1])
+    return out
+
+
+def test_evidence_equals_the_paragraph_by_paragraph_rule() -> None:
+    """Ties keep paragraph order, a score at the threshold counts, NaN never does, at most max_evidence,
+    the best paragraph when none reaches the threshold; float32 scores and list thresholds too."""
+    rng = np.random.default_rng(13)
+    labels = ["a", "b", "c"]
+    cases = [np.zeros((0, 3)), np.array([[0.2, 0.9, np.nan]]), np.full((7, 3), 0.5), np.full((4, 3), np.nan),
+             np.round(rng.random((40, 3)), 1), rng.random((9, 3)).astype(np.float32)]
+    for P in cases:
+        for thresholds in ([0.5, 0.45, 0.6], np.array([0.5, 0.5, 0.95]), np.array([0.5, 0.5, 0.5], np.float32)):
+            for k in (1, 5):
+                got = evidence(P, thresholds, labels, ["c", "a", "b"], max_evidence=k)
+                assert got == _plain_evidence(P, thresholds, labels, ["c", "a", "b"], k), (P, thresholds)
+                assert all(type(i) is int for rows in got.values() for i in rows)

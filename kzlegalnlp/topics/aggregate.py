@@ -105,11 +105,14 @@ def evidence(P: np.ndarray, par_thresholds: np.ndarray, labels: Sequence[str], c
     {'a': (0, 2)}
     """
     out: dict[str, tuple[int, ...]] = {}
+    P, labels = np.asarray(P), list(labels)
     for lab in chosen:
-        j = list(labels).index(lab)
-        col = np.asarray(P)[:, j]
-        ranked = [int(i) for i in np.argsort(-col, kind="stable")]
-        out[lab] = tuple([i for i in ranked if col[i] >= par_thresholds[j]][:max_evidence] or ranked[:1])
+        j = labels.index(lab)
+        col = P[:, j]
+        ranked = np.argsort(-col, kind="stable")
+        # the threshold test by numpy, not one numpy scalar per paragraph
+        driving = ranked[col[ranked] >= par_thresholds[j]][:max_evidence]
+        out[lab] = tuple((driving if len(driving) else ranked[:1]).tolist())
     return out
 
 
