@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kzlegalnlp.extract import stat_years
+from kzlegalnlp.extract import stat_tables, stat_years
 from kzlegalnlp.extract.statistics import _line_bounds, _SourceMap, paragraph_lines
 from kzlegalnlp.patterns import statistics as stat_patterns
 from kzlegalnlp.patterns.numbers import BMP_DIGIT_ZEROS, NUMBER_RE, find_numbers
@@ -125,7 +125,7 @@ def test_qualifier_before_is_the_alternation_with_a_look_behind_each():
     plain = re.compile("|".join(WORD_START + "(" + e["pattern"] + r")\s*$" for e in entries),
                        re.IGNORECASE)
     pats = statistics_patterns()
-    for text in _texts(13, 1500, 12):
+    for text in _texts(13, 1500, 12) + ["İ не более ", "ſome ", "ıover  ", "не\u2029более", "ДО "]:
         for cut in range(0, len(text) + 1, 3):
             left = text[:cut]
             m = plain.search(left)
@@ -207,3 +207,132 @@ def test_find_numbers_is_the_number_pattern_scan():
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in find_numbers(text)] == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
+# --- units: the alternation cut down to the entries that can begin at a character --------
+
+UNIT_PIECES = PIECES + ["%", "%-ды", "$", "€", "₸", "₽", "тенге", "теңгеден", "млн", "т.", "т", "кг",
+                        "г", "гр.", "жас", "жыл", "лет", "адам", "человек", "people", "K", "ſ",
+                        "ı", "Ң", "ТОННА", "км", "\r\n", "-летний", "МРП", "АЕК-тен", "дозаға"]
+
+
+def _plain_unit_at(text: str, pos: int, nouns: bool) -> tuple[str, int, bool] | None:
+    pats = statistics_patterns()
+    units = pats.units if nouns else tuple(u for u in pats.units if u.kind != "noun")
+    regex = re.compile("|".join(f"({u.regex.pattern})" for u in units), re.IGNORECASE)
+    start = pos
+    while start < len(text) and text[start] in " \u00a0\u2009\u202f\t":
+        start += 1
+    m = regex.match(text, start)
+    if m and m.end() > start:
+        return units[m.lastindex - 1].unit, m.end(), units[m.lastindex - 1].drop
+    return None
+
+
+def test_unit_at_is_the_whole_alternation():
+    pats = statistics_patterns()
+    rng = random.Random(18)
+    texts = ["".join(rng.choice(UNIT_PIECES) for _ in range(rng.randint(0, 6))) for _ in range(1500)]
+    for text in texts + ["", " ", "%", "5 %", "İ", "АҚШ доллары", "US dollars", "per cent"]:
+        for pos in range(len(text) + 1):
+            for nouns in (True, False):
+                assert pats.unit_at(text, pos, nouns=nouns) == _plain_unit_at(text, pos, nouns), (
+                    text, pos, nouns)
+
+
+def test_unit_entries_kept_for_a_character_can_begin_there():
+    """An entry left out for a character never matches at it (checked on each entry alone)."""
+    pats = statistics_patterns()
+    for char in "%$€₸₽,.)2 тТжЖaAİıſKkҢң\u2029":
+        _, kept = pats.unit_any_at.at(char)
+        for u in pats.units:
+            if u not in kept:
+                for rest in ("", "енге", "-ды", " ", "г", "%"):
+                    m = u.regex.match(char + rest)
+                    assert not (m and m.end() > 0), (char, u.unit, rest)
+
+
+def test_first_char_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(stat_patterns, "FIRST_CHAR_CACHE_SIZE", 2)
+    alternation = stat_patterns.FirstCharAlternation(statistics_patterns().units)
+    for char in "%$абв":
+        alternation.at(char)
+        assert len(alternation.by_char) <= 2
+    assert [u.unit for u in alternation.at("%")[1]] == ["percent"]
+
+
+# --- table rows: lines ending in prose are passed over ----------------------------------
+
+def test_prose_ends_are_no_digit_space_or_percent():
+    assert not any(c.isdigit() or c.isspace() or c == "%" for c in stat_tables.PROSE_ENDS)
+
+
+def test_lines_passed_over_are_non_empty_prose():
+    rng = random.Random(19)
+    pieces = PIECES + ["%", "5 ", "x ", "\r", " \n", "2019 2020", "а.", "Б"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(1, 5))))
+        lines = list(zip(cuts, cuts[1:]))
+        kept = set(stat_tables._row_candidates(text, lines))
+        for k, (ls, le) in enumerate(lines):
+            line = text[ls:le].rstrip()
+            if k not in kept:
+                assert line and not (line[-1].isdigit() or line[-1] == "%"), (text, ls, le)
+
+
+def _plain_table_cells(text: str, lines: list[tuple[int, int]]) -> list[stat_tables.Cell]:
+    """The table reader looking at every line (no raw lines)."""
+    T = stat_tables
+    out, years, gap, label_from, last_row = [], None, 0, 0, 0
+    for ls, le in lines:
+        if years is not None and ls - last_row > T.MAX_GAP_CHARS:
+            years = None
+        line = text[ls:le].rstrip()
+        if not line:
+            continue
+        if not (line[-1].isdigit() or line[-1] == "%"):
+            gap += 1
+            if gap > T.MAX_GAP_LINES:
+                years = None
+            continue
+        header = T._years(line)
+        if header:
+            years, gap, label_from, last_row = header, 0, le, le
+            continue
+        run = T.row_run(line)
+        slots, ncells = T._cell_slots(run, None) if run else ([], 0)
+        whole = run is not None and not line[: run[0]].strip()
+        values = [T.parse_number(t.rstrip("%")) for _, t, _ in slots]
+        in_table = years is not None and (ncells >= len(years) or T._is_total_row(values))
+        if run and (in_table or whole and ncells >= 3):
+            article = T._article(text[max(label_from, ls + run[0] - 2000): ls + run[0]])
+            total = T._is_total_row(values)
+            for off, tok, i in slots:
+                unit = "percent" if tok.endswith("%") else "count"
+                out.append(T.Cell(ls + off, ls + off + len(tok), T.parse_number(tok.rstrip("%")),
+                                  unit, T._year_of(i, ncells, years, total), article, ls + run[0]))
+            gap, label_from, last_row = 0, le, le
+            continue
+        gap += 1
+        if gap > T.MAX_GAP_LINES:
+            years = None
+    return out
+
+
+@pytest.mark.parametrize("gap_lines", [1, 2, 40])
+def test_table_cells_are_the_line_by_line_reading(monkeypatch, gap_lines):
+    monkeypatch.setattr(stat_tables, "MAX_GAP_LINES", gap_lines)
+    monkeypatch.setattr(stat_tables, "MAX_GAP_CHARS", 4000 if gap_lines == 40 else 30)
+    rng = random.Random(20 + gap_lines)
+    rows = ["2018 2019 2020", "Барлығы 5 6 4 15", "(190-бап) 1 2 3", "5 6  11", "мәтін.", "Текст",
+            "", "  ", "ст. 158 7 8 9 10", "1,5% 2% 3%", "x ²", "a 1 2 3 ", "қорытынды:", "8 9 "]
+    for _ in range(400):
+        picked = [rng.choice(rows) for _ in range(rng.randint(1, 14))]
+        sep = rng.choice(["\n", "\r\n", " "])
+        text = sep.join(picked)
+        bounds, pos = [], 0
+        for row in picked:
+            bounds.append((pos, pos + len(row) + (len(sep) if sep == " " else 0)))
+            pos += len(row) + len(sep)
+        assert stat_tables.table_cells(text, bounds) == _plain_table_cells(text, bounds), text

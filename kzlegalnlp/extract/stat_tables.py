@@ -27,6 +27,7 @@ three or more numbers without a header is still split into cells (so "535 127
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -159,6 +160,28 @@ def numeric_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Characters a line of prose ends in: no digit, no "%" and no white space.
+PROSE_ENDS = frozenset(".,;:!?)]}»\"'…" + string.ascii_letters
+                       + "".join(map(chr, range(0x410, 0x450))) + "ЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ")
+
+
+def _row_candidates(text: str, lines: Sequence[tuple[int, int]]) -> list[int]:
+    """Indexes of the ``lines`` that may be rows or headers: all but those ending in
+    :data:`PROSE_ENDS`, before one space at most (a document's line ends in the space
+    that joins it to the next). The lines between two candidates are non-empty prose,
+    passed over without a slice and a strip each.
+
+    >>> _row_candidates("Кесте. 2018 2019\\n\\nтекст", [(0, 7), (7, 16), (17, 17), (18, 23)])
+    [1, 2]
+    """
+    out, n = [], len(text)
+    for k, (ls, le) in enumerate(lines):
+        end = le - 1 if ls < le - 1 < n and text[le - 1] == " " else le
+        if end <= ls or end > n or text[end - 1] not in PROSE_ENDS:
+            out.append(k)
+    return out
+
+
 def _cell_slots(run: tuple[int, list[tuple[int, str]]], raw: str | None
                 ) -> tuple[list[tuple[int, str, int]], int]:
     """(offset, token, column) of each cell of ``run`` and the row's column count.
@@ -199,7 +222,13 @@ def table_cells(text: str, lines: Sequence[tuple[int, int]],
     out: list[Cell] = []
     years: list[int] | None = None
     gap, label_from, last_row = 0, 0, 0
-    for k, (ls, le) in enumerate(lines):
+    prev = -1
+    for k in _row_candidates(text, lines):
+        gap += k - prev - 1  # the lines passed over end in prose: non-empty, no row
+        prev = k
+        if gap > MAX_GAP_LINES:
+            years = None
+        ls, le = lines[k]
         if years is not None and ls - last_row > MAX_GAP_CHARS:
             years = None
         line = text[ls:le].rstrip()

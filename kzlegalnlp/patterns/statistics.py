@@ -26,6 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError
+from .articles import begin_chars
+
+try:  # to read whether a pattern can match empty
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 _HERE = Path(__file__).resolve().parent
 _FLAGS = re.IGNORECASE
@@ -85,14 +91,20 @@ class StatisticsPatterns:
     masks: "MaskSet"
     range_from: re.Pattern[str]
     range_to: re.Pattern[str]
+    unit_any_at: "FirstCharAlternation"
+    before_starts: re.Pattern[str] | None  # where a match of ``before`` can start
+    unit_words_at: "FirstCharAlternation"
 
     def unit_at(self, text: str, pos: int, *, nouns: bool = True) -> tuple[str, int, bool] | None:
         """Unit printed at ``text[pos:]`` after optional spaces: (unit, end, drop) or None."""
         start = pos
         while start < len(text) and text[start] in " \u00a0\u2009\u202f\t":
             start += 1
-        regex, entries = self.unit_any if nouns else self.unit_words
-        m = regex.match(text, start)  # one alternation: the first entry that matches wins
+        if start == len(text):
+            return None  # only an empty match is left, and that is no unit
+        # one alternation: the first entry that matches wins (of those that can begin here)
+        regex, entries = (self.unit_any_at if nouns else self.unit_words_at).at(text[start])
+        m = regex.match(text, start) if regex is not None else None
         if m and m.end() > start:
             entry = entries[m.lastindex - 1]
             return entry.unit, m.end(), entry.drop
@@ -100,7 +112,7 @@ class StatisticsPatterns:
 
     def qualifier_before(self, left: str) -> tuple[str, int] | None:
         """Qualifier ending ``left`` (the text before a number): (qualifier, its start)."""
-        m = self.before.search(left)  # leftmost wins: "не более" over "более"
+        m = _search_at(self.before, self.before_starts, left)  # leftmost wins: "не более"
         return (self.before_names[m.lastindex - 1], m.start()) if m else None
 
     def qualifier_after(self, text: str, pos: int, ablative: bool) -> tuple[str, int] | None:
@@ -247,6 +259,83 @@ def _alternation(units: tuple[UnitPattern, ...]) -> tuple[re.Pattern[str], tuple
     return _compile("|".join(f"({u.regex.pattern})" for u in units), "units.json"), units
 
 
+class FirstCharAlternation:
+    """The unit alternation matched at one position, cut down to the entries that can
+    begin with the character there (and those that can match empty): an entry that
+    cannot begin with it fails there, so the first entry that matches is the same, and
+    the regex engine no longer tries every entry at every unit position.
+
+    Kept per character (vocabulary, bounded): (regex or None, its entries; group k is
+    entry k - 1).
+
+    >>> units = statistics_patterns().units
+    >>> regex, entries = FirstCharAlternation(units).at("%")
+    >>> [e.unit for e in entries], regex.match("%-ды").lastindex
+    (['percent'], 1)
+    >>> FirstCharAlternation(units).at(",")
+    (None, ())
+    """
+
+    def __init__(self, entries: tuple[UnitPattern, ...]) -> None:
+        self.entries = entries
+        self.begins = [None if _nullable(e.regex) else begin_chars(e.regex) for e in entries]
+        self.by_char: dict[str, tuple[re.Pattern[str] | None, tuple[UnitPattern, ...]]] = {}
+        self.by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    def at(self, char: str) -> tuple[re.Pattern[str] | None, tuple[UnitPattern, ...]]:
+        """(regex of the entries that can begin with ``char``, those entries)."""
+        found = self.by_char.get(char)
+        if found is None:
+            subset = tuple(i for i, b in enumerate(self.begins) if b is None or b.match(char))
+            if subset not in self.by_subset:
+                self.by_subset[subset] = (_alternation(tuple(self.entries[i] for i in subset))[0]
+                                          if subset else None)
+            if len(self.by_char) >= FIRST_CHAR_CACHE_SIZE:
+                self.by_char.clear()
+            found = self.by_char[char] = (self.by_subset[subset],
+                                          tuple(self.entries[i] for i in subset))
+        return found
+
+
+def _starts(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Where a match of ``regex`` (which opens with :data:`WORD_START`) can start: at a
+    word start before one of its first characters (zero-width, so every such place
+    is found); None when any character may begin a match or the match may be empty."""
+    begins = begin_chars(regex)
+    if begins is None or _nullable(regex) or not regex.pattern.startswith(WORD_START):
+        return None
+    return re.compile(WORD_START + "(?=" + begins.pattern + ")", regex.flags & re.ASCII)
+
+
+def _search_at(regex: re.Pattern[str], starts: re.Pattern[str] | None,
+               text: str) -> re.Match[str] | None:
+    """``regex.search(text)``, trying ``regex`` only where ``starts`` finds a place (the
+    same places in the same order, less those where it must fail).
+
+    >>> p = statistics_patterns()
+    >>> _search_at(p.before, p.before_starts, "ал не более ").span()
+    (3, 12)
+    """
+    if starts is None:
+        return regex.search(text)
+    for c in starts.finditer(text):
+        m = regex.match(text, c.start())
+        if m:
+            return m
+    return None
+
+
+FIRST_CHAR_CACHE_SIZE = 4096  # distinct characters kept; the cache is emptied when full
+
+
+def _nullable(regex: re.Pattern[str]) -> bool:
+    """True when ``regex`` may match the empty string (or when that cannot be read)."""
+    try:
+        return _parser.parse(regex.pattern, regex.flags).getwidth()[0] == 0
+    except (re.error, AttributeError, TypeError):  # a parser that cannot tell: assume it may
+        return True
+
+
 def _units(data: dict[str, Any]) -> tuple[UnitPattern, ...]:
     out = []
     for i, e in enumerate(data["units"]):
@@ -285,7 +374,10 @@ def statistics_patterns() -> StatisticsPatterns:
         masks=_mask_set(masks),
         range_from=_compile(r"(?<![^\W\d_])" + q["range"]["from"] + r"\s*$", "qualifiers.json"),
         range_to=_compile(r"\s*" + q["range"]["to"] + r"\s+(?=\d)", "qualifiers.json"),
+        unit_any_at=FirstCharAlternation(units),
+        unit_words_at=FirstCharAlternation(tuple(u for u in units if u.kind != "noun")),
+        before_starts=_starts(before),
     )
 
 
-__all__ = ["StatisticsPatterns", "UnitPattern", "MaskSet", "statistics_patterns", "load_json"]
+__all__ = ["StatisticsPatterns", "UnitPattern", "MaskSet", "FirstCharAlternation", "statistics_patterns", "load_json"]
