@@ -9,7 +9,8 @@ import re
 import pytest
 
 from kzlegalnlp.extract import stat_tables, stat_years
-from kzlegalnlp.extract.statistics import _line_bounds, _SourceMap, paragraph_lines
+from kzlegalnlp.extract.statistics import (_add_piece_lines, _line_bounds, _SourceMap,
+                                           paragraph_lines)
 from kzlegalnlp.patterns import statistics as stat_patterns
 from kzlegalnlp.patterns.numbers import BMP_DIGIT_ZEROS, NUMBER_RE, find_numbers
 from kzlegalnlp.patterns.statistics import WORD_START, load_json, statistics_patterns
@@ -60,6 +61,9 @@ def test_line_bounds_are_the_piece_by_piece_lines(seed):
         offset = rng.randint(0, 100)
         starts, ends = _line_bounds(p.pieces, len(p.text), offset)
         assert [(a - offset, b - offset) for a, b in zip(starts, ends)] == _plain_paragraph_lines(p)
+        lines = [(-1, -1)]
+        _add_piece_lines(p.pieces, len(p.text), offset, lines)
+        assert [(a - offset, b - offset) for a, b in lines[1:]] == _plain_paragraph_lines(p)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -336,3 +340,47 @@ def test_table_cells_are_the_line_by_line_reading(monkeypatch, gap_lines):
             bounds.append((pos, pos + len(row) + (len(sep) if sep == " " else 0)))
             pos += len(row) + len(sep)
         assert stat_tables.table_cells(text, bounds) == _plain_table_cells(text, bounds), text
+
+
+# --- numbers made of digits only, and years looked for among 4-digit numbers ---------------
+
+def _plain_parse_number(surface: str, english: bool = False) -> float:
+    clean = surface.strip()
+    if english or clean.count(",") > 1:
+        clean = clean.replace(",", "")
+    for sep in " \u00a0\u2009\u202f":
+        clean = clean.replace(sep, "")
+    return float(clean.replace(",", "."))
+
+
+@pytest.mark.parametrize("surface", ["0", "7", "2025", "000123", "٣٤", "१२३", "１２", "9" * 40,
+                                     "27 892", "1,5", "3,400", "1,250,000", "0.5"])
+def test_parse_number_of_digits_only_is_the_plain_reading(surface):
+    from kzlegalnlp.patterns.numbers import parse_number
+    for english in (False, True):
+        assert parse_number(surface, english) == _plain_parse_number(surface, english)
+
+
+def _plain_year_mentions(text: str, spans: list[tuple[int, int]]) -> list:
+    out, skip = [], -1
+    for k, (a, b) in enumerate(spans):
+        if a <= skip or not stat_years._is_year_text(text[a:b]):
+            continue
+        if k + 1 < len(spans):
+            c, d = spans[k + 1]
+            if stat_years._is_year_text(text[c:d]) and stat_years._linked(text, b, c):
+                out.append((a, d, None))
+                skip = c
+                continue
+        out.append((a, b, int(text[a:b])))
+    return out
+
+
+def test_year_mentions_are_the_plain_reading():
+    rng = random.Random(21)
+    pieces = ["2018", "2021", "1999", "205", "20245", "12", " ", "-", "–", " жылы ", " и ", " по июнь ",
+              " гг. ", "жылдан ", ", ", "a", "٢٠٢٤"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        spans = [m.span() for m in NUMBER_RE.finditer(text)]
+        assert stat_years.year_mentions(text, spans) == _plain_year_mentions(text, spans), text

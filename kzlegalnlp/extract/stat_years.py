@@ -198,11 +198,11 @@ def year_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     out: list[tuple[int, int, int | None]] = []
     skip = -1
     for k, (a, b) in enumerate(spans):
-        if a <= skip or not _is_year_text(text[a:b]):
+        if b - a != 4 or a <= skip or not _is_year_text(text[a:b]):  # (a year has 4 digits)
             continue
         if k + 1 < len(spans):
             c, d = spans[k + 1]
-            if _is_year_text(text[c:d]) and _linked(text, b, c):
+            if d - c == 4 and _is_year_text(text[c:d]) and _linked(text, b, c):
                 out.append((a, d, None))
                 skip = c
                 continue
@@ -241,9 +241,10 @@ class YearIndex:
         self.figures = sorted(taken)
         printed = year_mentions(text, [s for s in spans if s[0] not in taken])
         # a year compared with, or the start of a span "since 2021", is no figure's year
-        self.since_pos = [a for a, b, _ in printed if _since(text, a, b)]
-        self.mentions = [Mention(a, y, self._carries(a, b, y)) for a, b, y in printed
-                         if not _compared(text, a, b) and not _since(text, a, b)]
+        since = [_since(text, a, b) for a, b, _ in printed]  # looked up once per year
+        self.since_pos = [a for (a, _, _), s in zip(printed, since) if s]
+        self.mentions = [Mention(a, y, self._carries(a, b, y))
+                         for (a, b, y), s in zip(printed, since) if not s and not _compared(text, a, b)]
         self.mention_pos = [m.pos for m in self.mentions]
         self.anchors = sorted([m for m in self.mentions if m.carries] + self._unprinted_anchors())
         self.anchor_pos = [m.pos for m in self.anchors]

@@ -575,6 +575,19 @@ def _line_bounds(pieces: Sequence[Piece], length: int, offset: int) -> tuple[lis
     return starts, ends
 
 
+def _add_piece_lines(pieces: Sequence[Piece], length: int, offset: int,
+                     lines: list[tuple[int, int]]) -> None:
+    """Append (start, end) of each printed line of a paragraph to ``lines``: the lines of
+    :func:`_line_bounds`, as pairs at once (a document has thousands of them)."""
+    line, start = pieces[0].line, offset
+    for piece in pieces:
+        if piece.line != line:
+            line = piece.line
+            lines.append((start, offset + piece.clean))
+            start = offset + piece.clean
+    lines.append((start, offset + length))
+
+
 def _year_of_date(date: str | None) -> int | None:
     m = re.match(r"\s*(\d{4})", date or "")
     return int(m.group(1)) if m else None
@@ -615,17 +628,13 @@ def _from_document(doc: Document, source_text: str | None = None) -> list[Statis
     raw_lines: list[str | None] | None = None if source_text is None else []
     for p in paras:
         starts.append(pos)
+        first = len(lines)
         if p.pieces:
-            a, b = _line_bounds(p.pieces, len(p.text), pos)
-            lines.extend(zip(a, b))
+            _add_piece_lines(p.pieces, len(p.text), pos, lines)
         else:
-            a, b = [], []
-            for s, e in split_lines(p.text):
-                lines.append((pos + s, pos + e))
-                a.append(s + pos)
-                b.append(e + pos)
+            lines.extend((pos + s, pos + e) for s, e in split_lines(p.text))
         if raw_lines is not None:
-            raw_lines.extend(_printed(p, s - pos, e - pos, source_text) for s, e in zip(a, b))
+            raw_lines.extend(_printed(p, s - pos, e - pos, source_text) for s, e in lines[first:])
         pos += len(p.text) + len(PARAGRAPH_JOIN)
     joined = PARAGRAPH_JOIN.join(p.text for p in paras)
     out = _title_statistics(doc, source_text) if source_text is not None else []

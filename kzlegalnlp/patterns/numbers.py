@@ -122,6 +122,8 @@ def parse_number(surface: str, english: bool = False) -> float:
     >>> parse_number("3,400"), parse_number("3,400", english=True), parse_number("1,250,000")
     (3.4, 3400.0, 1250000.0)
     """
+    if surface.isdecimal():
+        return float(surface)  # digits only (the most numbers): nothing to take out
     clean = surface.strip()
     if english or clean.count(",") > 1:
         clean = clean.replace(",", "")
