@@ -384,3 +384,18 @@ def test_year_mentions_are_the_plain_reading():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         spans = [m.span() for m in NUMBER_RE.finditer(text)]
         assert stat_years.year_mentions(text, spans) == _plain_year_mentions(text, spans), text
+
+
+# --- multiplier words tried only where one can begin -----------------------------------------
+
+def test_multiplier_at_is_the_multiplier_match():
+    from kzlegalnlp.extract.statistics import _multiplier_at
+    from kzlegalnlp.patterns.numbers import MULTIPLIER_RE
+    rng = random.Random(22)
+    pieces = PIECES + ["млн", "МЛРД.", "тыс.", "Trillion", "bn", "mln. tenge", "ᲄ", "K", "ſ", "мыңнан",
+                       "-", " ", "thousand", "Млн-ға"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for pos in range(len(text) + 1):
+            a, b = _multiplier_at(text, pos), MULTIPLIER_RE.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

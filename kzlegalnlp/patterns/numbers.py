@@ -135,6 +135,9 @@ def parse_number(surface: str, english: bool = False) -> float:
     return float(clean)
 
 
+_STEMS_LONGEST_FIRST = sorted(MULTIPLIER_STEMS, key=len, reverse=True)  # sorted once
+
+
 def multiplier(word: str) -> float | None:
     """Factor of a multiplier word in any case form, or None if it is not one.
 
@@ -145,7 +148,7 @@ def multiplier(word: str) -> float | None:
     (1000.0, 1000.0, 1000000.0, None)
     """
     low = word.lower()
-    for stem in sorted(MULTIPLIER_STEMS, key=len, reverse=True):
+    for stem in _STEMS_LONGEST_FIRST:
         if not low.startswith(stem):
             continue
         rest = low[len(stem):]

@@ -211,9 +211,9 @@ def _token_start(text: str, end: int, limit: int) -> int:
     >>> _token_start("ст.190", 6, 24), _token_start("ст. 190", 4, 24), _token_start("ab", 2, 1)
     (0, 4, 1)
     """
+    if end <= 0 or limit <= 0 or text[end - 1].isspace():
+        return end  # (most numbers follow a space: no window to cut)
     window = text[max(0, end - limit):end]
-    if not window or window[-1].isspace():
-        return end
     return end - len(window.rsplit(None, 1)[-1])
 
 
