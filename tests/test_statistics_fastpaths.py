@@ -399,3 +399,19 @@ def test_multiplier_at_is_the_multiplier_match():
         for pos in range(len(text) + 1):
             a, b = _multiplier_at(text, pos), MULTIPLIER_RE.match(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+# --- postpositions after a number: one alternation -------------------------------------------
+
+def test_qualifier_after_is_the_first_entry_that_matches():
+    pats = statistics_patterns()
+    rng = random.Random(23)
+    pieces = PIECES + [" астам", " астамы", "аса", " көп", " жуық", " жуығы", " шақты", "дейін", " кем",
+                       " аз", " төмен", "ның", "-тан", "\r\n", "АСТАМ", "Жуық"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        for pos in range(len(text) + 1):
+            for ablative in (False, True):
+                expected = next(((name, m.end()) for name, needs, regex in pats.after
+                                 if (ablative or not needs) and (m := regex.match(text, pos))), None)
+                assert pats.qualifier_after(text, pos, ablative) == expected, (text, pos, ablative)

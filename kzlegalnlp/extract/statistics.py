@@ -279,10 +279,13 @@ def _read_after(text: str, fig: _Fig, pats: StatisticsPatterns) -> None:
                 fig.unit = far
 
 
+NEXT_WORD_RE = re.compile(r"\s+[^\W\d_]+")
+
+
 def _far_noun(text: str, pos: int, pats: StatisticsPatterns) -> str | None:
     """A 'noun_far' unit (dose) up to two words further: "астам бір реттік дозаға"."""
     for _ in range(2):
-        m = re.compile(r"\s+[^\W\d_]+").match(text, pos)
+        m = NEXT_WORD_RE.match(text, pos)
         if not m:
             return None
         pos = m.end()

@@ -93,6 +93,8 @@ class StatisticsPatterns:
     range_to: re.Pattern[str]
     unit_any_at: "FirstCharAlternation"
     before_starts: re.Pattern[str] | None  # where a match of ``before`` can start
+    # ``after`` as one alternation (group k: name k - 1), without / with the ablative entries
+    after_any: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     unit_words_at: "FirstCharAlternation"
 
     def unit_at(self, text: str, pos: int, *, nouns: bool = True) -> tuple[str, int, bool] | None:
@@ -117,13 +119,9 @@ class StatisticsPatterns:
 
     def qualifier_after(self, text: str, pos: int, ablative: bool) -> tuple[str, int] | None:
         """Kazakh postposition at ``text[pos:]`` after spaces: (qualifier, end) or None."""
-        for name, needs_ablative, regex in self.after:
-            if needs_ablative and not ablative:
-                continue
-            m = regex.match(text, pos)
-            if m:
-                return name, m.end()
-        return None
+        regex, names = self.after_any[ablative]  # the entries in order: the first match wins
+        m = regex.match(text, pos)
+        return (names[m.lastindex - 1], m.end()) if m else None
 
 
 _TOKEN_REST = re.compile(r"\S{0,200}")
@@ -336,6 +334,17 @@ def _nullable(regex: re.Pattern[str]) -> bool:
         return True
 
 
+def _after_alternation(after: tuple[tuple[str, bool, re.Pattern[str]], ...], ablative: bool
+                       ) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The postpositions usable after an ablative number or not, as one regex (tried in
+    one call instead of one per entry); group k is the entry named k - 1."""
+    kept = [(name, regex) for name, needs, regex in after if ablative or not needs]
+    joined = _compile("|".join(f"({regex.pattern})" for _, regex in kept), "qualifiers.json")
+    if joined.groups != len(kept):
+        raise AnnotationError("qualifiers.json: an 'after' pattern holds a capturing group")
+    return joined, tuple(name for name, _ in kept)
+
+
 def _units(data: dict[str, Any]) -> tuple[UnitPattern, ...]:
     out = []
     for i, e in enumerate(data["units"]):
@@ -377,6 +386,7 @@ def statistics_patterns() -> StatisticsPatterns:
         unit_any_at=FirstCharAlternation(units),
         unit_words_at=FirstCharAlternation(tuple(u for u in units if u.kind != "noun")),
         before_starts=_starts(before),
+        after_any=tuple(_after_alternation(after, ablative) for ablative in (False, True)),
     )
 
 
