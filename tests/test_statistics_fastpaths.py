@@ -415,3 +415,19 @@ def test_qualifier_after_is_the_first_entry_that_matches():
                 expected = next(((name, m.end()) for name, needs, regex in pats.after
                                  if (ablative or not needs) and (m := regex.match(text, pos))), None)
                 assert pats.qualifier_after(text, pos, ablative) == expected, (text, pos, ablative)
+
+
+def _plain_opens_line(text: str, s: int) -> bool:
+    i = s - 1
+    while i >= 0 and s - i < 20 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n\r\u2029"
+
+
+def test_opens_line_is_the_character_loop():
+    rng = random.Random(24)
+    pieces = [" ", "\t", "\n", "\r\n", "\u2029", "a", "1", "\u00a0", " " * 19, " " * 20]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for s in range(len(text) + 1):
+            assert stat_patterns._opens_line(text, s) == _plain_opens_line(text, s), (text, s)

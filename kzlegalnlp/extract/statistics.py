@@ -88,7 +88,7 @@ def _skip(text: str, pos: int, chars: str = SPACE) -> int:
 
 def _value(text: str, num: re.Match[str]) -> float:
     """The number's value; "3,400" is read as 3400 only in English context."""
-    if AMBIGUOUS_COMMA_RE.fullmatch(num.group()):
+    if "," in num.group() and AMBIGUOUS_COMMA_RE.fullmatch(num.group()):
         window = text[max(0, num.start() - 80):num.end() + 80]
         if not LATIN_WORD_RE.search(window):  # no English word near: decimal comma
             return parse_number(num.group())
@@ -160,9 +160,9 @@ def _try_range(text: str, fig: _Fig, nums: Sequence[re.Match[str]], j: int,
     if j >= len(nums):
         return None
     nxt = nums[j]
-    gap = text[fig.end:nxt.start()]
-    kk = _ablative(fig.last_word) and not gap.strip(SPACE)
-    dash = DASH_RE.fullmatch(gap) is not None and fig.unit is None and fig.mult is None
+    a, b = fig.end, nxt.start()  # the gap between the numbers, cut out only when needed
+    kk = _ablative(fig.last_word) and not text[a:b].strip(SPACE)
+    dash = fig.unit is None and fig.mult is None and DASH_RE.fullmatch(text, a, b) is not None
     if not (kk or dash or _joined_by_to(text, fig.end, nxt.start(), pats, left)):
         return None
     second = _read_single(text, nxt, pats)

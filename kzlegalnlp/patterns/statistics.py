@@ -216,10 +216,18 @@ def _token_start(text: str, end: int, limit: int) -> int:
 
 
 def _opens_line(text: str, s: int) -> bool:
-    i = s - 1
-    while i >= 0 and s - i < 20 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in "\n\r\u2029"
+    """True when only spaces and tabs (19 at most) stand between a line start and ``s``.
+
+    >>> _opens_line("a\\n  1", 4), _opens_line("a 1", 2), _opens_line(" " * 19 + "1", 19)
+    (True, False, True)
+    """
+    if s and text[s - 1] not in " \t":  # (most numbers: no strip needed)
+        return text[s - 1] in "\n\r\u2029"
+    before = text[max(0, s - 19):s]
+    rest = before.rstrip(" \t")
+    if rest:
+        return rest[-1] in "\n\r\u2029"
+    return s <= 19 or text[s - 20] in "\n\r\u2029"
 
 
 WORD_START = r"(?<![^\W\d_])"
