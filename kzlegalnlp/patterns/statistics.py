@@ -282,9 +282,13 @@ class FirstCharAlternation:
     (None, ())
     """
 
-    def __init__(self, entries: tuple[UnitPattern, ...]) -> None:
+    def __init__(self, entries: tuple[UnitPattern, ...],
+                 begins: dict[UnitPattern, re.Pattern[str] | None] | None = None) -> None:
+        """``begins``: :func:`_entry_begins` of the entries, when already read (reading
+        them scans the Basic Multilingual Plane once per entry)."""
         self.entries = entries
-        self.begins = [None if _nullable(e.regex) else begin_chars(e.regex) for e in entries]
+        begins = begins if begins is not None else _entry_begins(entries)
+        self.begins = [begins[e] for e in entries]
         self.by_char: dict[str, tuple[re.Pattern[str] | None, tuple[UnitPattern, ...]]] = {}
         self.by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
@@ -329,6 +333,11 @@ def _search_at(regex: re.Pattern[str], starts: re.Pattern[str] | None,
         if m:
             return m
     return None
+
+
+def _entry_begins(entries: tuple[UnitPattern, ...]) -> dict[UnitPattern, re.Pattern[str] | None]:
+    """The characters each entry can begin with (None: any, or it may match empty)."""
+    return {e: None if _nullable(e.regex) else begin_chars(e.regex) for e in entries}
 
 
 FIRST_CHAR_CACHE_SIZE = 4096  # distinct characters kept; the cache is emptied when full
@@ -380,6 +389,7 @@ def statistics_patterns() -> StatisticsPatterns:
         for e in q["after"]
     )
     units = _units(load_json("units.json"))
+    begins = _entry_begins(units)  # read once for both unit alternations
     return StatisticsPatterns(
         units=units,
         unit_any=_alternation(units),
@@ -391,8 +401,8 @@ def statistics_patterns() -> StatisticsPatterns:
         masks=_mask_set(masks),
         range_from=_compile(r"(?<![^\W\d_])" + q["range"]["from"] + r"\s*$", "qualifiers.json"),
         range_to=_compile(r"\s*" + q["range"]["to"] + r"\s+(?=\d)", "qualifiers.json"),
-        unit_any_at=FirstCharAlternation(units),
-        unit_words_at=FirstCharAlternation(tuple(u for u in units if u.kind != "noun")),
+        unit_any_at=FirstCharAlternation(units, begins),
+        unit_words_at=FirstCharAlternation(tuple(u for u in units if u.kind != "noun"), begins),
         before_starts=_starts(before),
         after_any=tuple(_after_alternation(after, ablative) for ablative in (False, True)),
     )
