@@ -244,7 +244,8 @@ class YearIndex:
         since = [_since(text, a, b) for a, b, _ in printed]  # looked up once per year
         self.since_pos = [a for (a, _, _), s in zip(printed, since) if s]
         self.mentions = [Mention(a, y, self._carries(a, b, y))
-                         for (a, b, y), s in zip(printed, since) if not s and not _compared(text, a, b)]
+                         for (a, b, y), s in zip(printed, since)
+                         if not s and not _compared(text, a, b)]
         self.mention_pos = [m.pos for m in self.mentions]
         self.anchors = sorted([m for m in self.mentions if m.carries] + self._unprinted_anchors())
         self.anchor_pos = [m.pos for m in self.anchors]

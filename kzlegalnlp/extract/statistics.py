@@ -118,7 +118,8 @@ def _read_single(text: str, num: re.Match[str], pats: StatisticsPatterns) -> _Fi
         fig.unit, pos, fig.drop = unit[0], unit[1], unit[2]
         fig.last_word = text[pos - min(12, pos - num.end()):pos]
         m = _multiplier_at(text, _skip(text, pos))
-        mult = multiplier(m.group()) if m and fig.mult is None and text[pos - 1] in SYMBOLS else None
+        symbol = fig.mult is None and text[pos - 1] in SYMBOLS
+        mult = multiplier(m.group()) if m and symbol else None
         if mult:
             fig.mult, pos = mult, m.end()  # "10,5$ трлн"
     elif fig.start and text[fig.start - 1] in SYMBOLS and text[fig.start - 1] != "%":
