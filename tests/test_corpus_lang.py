@@ -96,3 +96,26 @@ CONTEXT_CASES = [
 @pytest.mark.parametrize(("text", "context", "expected"), CONTEXT_CASES)
 def test_context_wins_only_over_weak_evidence(text: str, context: str, expected: str) -> None:
     assert detect_lang(text, context=context) == expected
+
+
+_SCRIPT_TEXTS = ["ст. 190 УК РФ, ICAO Қылмыстық іс", "".join(map(chr, range(0x500))), "AZaz@[`{ ÀÐ", "Ӏ ҷ Ї ї ё Ё І і",
+                 "\ud800x\udfffЖ", "İ Σ ς a\r\nb\x0c", "", "ҚАЗАҚСТАН\u2028𝐀𝐁 Ωω ӿ Ԁ"]
+
+
+@pytest.mark.parametrize("text", _SCRIPT_TEXTS)
+def test_script_totals_are_the_script_counts_of_each_span(text: str) -> None:
+    from kzlegalnlp.corpus.lang import ScriptTotals, _script_counts
+
+    step = max(1, len(text) // 40)
+    pairs = [(i, j) for i in range(0, len(text) + 1, step) for j in range(i, len(text) + 1, step)]
+    counts = ScriptTotals(text).spans([i for i, _ in pairs], [j for _, j in pairs])
+    assert counts == [_script_counts(text[i:j]) for i, j in pairs]
+
+
+@pytest.mark.parametrize("text", ["Кесте 1", "Уголовный кодекс", "Ішкі істер", "ICAO UN", "12.05", "", "Тест ş"])
+def test_given_script_counts_decide_as_counted_ones(text: str) -> None:
+    from kzlegalnlp.corpus.lang import _script_counts
+
+    for context in (None, "kk", "ru"):
+        assert detect_lang(text, context=context, scripts=_script_counts(text)) == detect_lang(text, context=context)
+    assert lang_scores(text, (5, 0, 0)) == {"en": 5.0, "ru": 0.0, "kk": 0.0}  # the counts given are the ones read

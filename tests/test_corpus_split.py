@@ -12,6 +12,7 @@ number alone on a line).
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlegalnlp.corpus import load_corpus
+from kzlegalnlp.corpus import split
+from kzlegalnlp.corpus.clean import HyphenRule, Layout, build_paragraph, split_lines
 from kzlegalnlp.corpus.io import SourceText
+from kzlegalnlp.corpus.lang import SAMPLE_CHARS, _script_counts
 from kzlegalnlp.corpus.split import split_source
+from kzlegalnlp.corpus.starts import make_groups
 from kzlegalnlp.errors import EmptyFileError
 from kzlegalnlp.records import KINDS, LANGS
 
@@ -298,3 +303,36 @@ def test_a_capitals_heading_inside_a_paper_is_not_a_new_title() -> None:
     assert [d.title for d in docs] == ["ЖАҢА МАҚАЛАНЫҢ ТАҚЫРЫБЫ ОСЫНДА"]
     restart = text.replace("[3]", "[1]").replace("Келесі бөлім", "Келесі мақала")
     assert len(split_source(SourceText(Path("h.txt"), "h.txt", restart, "utf-8"))) == 2
+
+
+def _tricky_proceedings(seed: int) -> str:
+    """PDF-style text: wrapped lines, page numbers, CRLF, doubled spaces, tabs, hyphens, scripts."""
+    rng = random.Random(seed)
+    words = ["Қылмыстық", "іс", "сот", "ақпа-", "раттандыру", "ICAO", "УК", "РФ.", "2019-", "жылы", "x²",
+             "Σ", "İstanbul", "  ", "\t", "\xa0", "[1]", "[2]", "ТЕМА СТАТЬИ", "Литература", "ӘОЖ 343", "«сөз»"]
+    breaks = ["\n\n", "\n\n", "\n\n\n\n", "\n\n17\n\n", "\r\n\r\n", "\n\n ", " ", "-\n\n"]
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(5, 80))]
+    return "".join(line + rng.choice(breaks) for line in lines) + "а" * 1100 + ".\n"
+
+
+@pytest.mark.parametrize("text", [DATA.read_text(encoding="utf-8"), CODED, INITIALS, KIND_WORD_TITLES,
+                                  ARTICLE_TITLE_LAST, ARTICLE_TITLE_FIRST]
+                         + [_tricky_proceedings(seed) for seed in range(40)])
+def test_group_scripts_are_the_paragraphs_script_counts(text: str) -> None:
+    lines = split_lines(text)
+    groups = make_groups(lines, Layout.of(lines))
+    rule = HyphenRule.for_text(text)
+    for group, counts in zip(groups, split._group_scripts(text, groups)):
+        paragraph = build_paragraph(group.lines, rule, 0, joined=group.text)
+        if counts is None:
+            assert len(group.text) > SAMPLE_CHARS
+        else:
+            assert len(paragraph.text) <= SAMPLE_CHARS and counts == _script_counts(paragraph.text)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_documents_are_the_same_with_counted_scripts(monkeypatch, seed: int) -> None:
+    src = SourceText(Path("p.txt"), "p.txt", _tricky_proceedings(seed) + DATA.read_text(encoding="utf-8"), "utf-8")
+    counted = split_source(src)
+    monkeypatch.setattr(split, "_group_scripts", lambda text, groups: [None] * len(groups))
+    assert split_source(src) == counted

@@ -675,7 +675,7 @@ def _copy_line(builder: _Builder, line: Line, stop: int) -> None:
 
 def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
                     lang: str | None = None, context: str | None = None,
-                    joined: str | None = None) -> Paragraph:
+                    joined: str | None = None, scripts: tuple[int, int, int] | None = None) -> Paragraph:
     """Rebuild one paragraph from its printed lines.
 
     Args:
@@ -686,6 +686,8 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         context: The document's language, which wins over weak evidence.
         joined: The texts of ``lines`` joined by single spaces, when the caller has it
             (a splitter group's text); ``lines`` are then all printed.
+        scripts: The script counts of the text's first ``SAMPLE_CHARS`` characters, when the
+            caller has them (:class:`~kzlegalnlp.corpus.lang.ScriptTotals`).
 
     >>> ls = [l for l in split_lines("Западно-\\nКазахстанского 2019-\\n2020") if l.text]
     >>> build_paragraph(ls, HyphenRule(), 0).text
@@ -708,7 +710,7 @@ def build_paragraph(lines: Sequence[Line], rule: HyphenRule, index: int,
         "char_end": final.end,
         "line_start": first.number,
         "line_end": final.number,
-        "lang": lang or detect_lang(text, context=context),
+        "lang": lang or detect_lang(text, context=context, scripts=scripts),
         "index": index,
         "pieces": pieces,
     })

@@ -15,11 +15,11 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..errors import EmptyFileError
-from ..records import Document
+from ..records import Document, Paragraph
 from .clean import (HyphenRule, Layout, Line, build_paragraph, first_characters, is_page_number, paragraph_text,
                     split_lines)
 from .io import SourceText
-from .lang import detect_lang
+from .lang import SAMPLE_CHARS, ScriptTotals, detect_lang
 from .news import first_sentence, news_document
 from .patterns import PATTERNS, author_at, find_date
 from .starts import (HEAD_MAX_GROUPS, Group, Start, find_starts, heading_kind, is_author_group, make_groups,
@@ -49,10 +49,11 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None,
     rule = HyphenRule.for_text(src.text)
     groups = make_groups(lines, layout)
     starts = find_starts(groups, layout)
+    scripts = _group_scripts(src.text, groups)
     docs = []
     for k, start in enumerate(starts):
         end = starts[k + 1].group if k + 1 < len(starts) else len(groups)
-        docs.append(_document(src, lines, groups[start.group:end], start, rule, layout))
+        docs.append(_document(src, lines, groups[start.group:end], start, rule, layout, scripts[start.group:end]))
     date = next((find_date(" ".join(g.text for g in groups[s.group:s.group + 12]))
                  for s in starts if s.kind == "programme"), None)
     if date:
@@ -60,24 +61,34 @@ def proceedings_documents(src: SourceText, lines: Sequence[Line] | None = None,
     return docs
 
 
+def _group_scripts(text: str, groups: list[Group]) -> list[tuple[int, int, int] | None]:
+    """The script counts (:class:`ScriptTotals`) of each group's paragraph, read off the source
+    at once, or ``None`` for a paragraph longer than the language sample (it is counted on its
+    sample). A paragraph holds the letters of its source span: cleaning drops or replaces only
+    hyphens and white space, and the lines it skips (blank lines, page numbers) hold no letter.
+    """
+    spans = ScriptTotals(text).spans([g.lines[0].start for g in groups], [g.lines[-1].end for g in groups])
+    # a paragraph's text is never longer than its group's (joins only drop characters)
+    return [c if len(g.text) <= SAMPLE_CHARS else None for g, c in zip(groups, spans)]
+
+
 def _with_date(doc: Document, date: str) -> Document:
     return replace(doc, date=doc.date or date)
 
 
 def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start: Start,
-              rule: HyphenRule, layout: Layout) -> Document:
+              rule: HyphenRule, layout: Layout, scripts: list[tuple[int, int, int] | None]) -> Document:
     head, title_text, body_from = _head(groups, start, rule, layout)
-    body_groups = groups[body_from:]
+    body_groups, body_scripts = groups[body_from:], scripts[body_from:]
     ref_at = None
     if start.kind == "paper":
         ref_at = next((k for k, g in enumerate(body_groups) if _opens_references(g.text)), None)
-    refs = body_groups[ref_at + 1:] if ref_at is not None else []
-    body_groups = body_groups[:ref_at] if ref_at is not None else body_groups
+    refs, ref_scripts = (body_groups[ref_at + 1:], body_scripts[ref_at + 1:]) if ref_at is not None else ([], [])
+    if ref_at is not None:
+        body_groups, body_scripts = body_groups[:ref_at], body_scripts[:ref_at]
     lang = _document_lang(start.kind, title_text, body_groups)
-    # a group's text is its lines joined: the paragraph's text unless a line needs cleaning
-    paragraphs = tuple(build_paragraph(g.lines, rule, k, context=lang, joined=g.text)
-                       for k, g in enumerate(body_groups))
-    references = tuple(build_paragraph(g.lines, rule, k, context=lang, joined=g.text) for k, g in enumerate(refs))
+    paragraphs = _paragraphs(body_groups, body_scripts, rule, lang)
+    references = _paragraphs(refs, ref_scripts, rule, lang)
     derived = title_text is None and start.kind == "paper"
     if title_text is not None:
         title = title_text
@@ -105,6 +116,14 @@ def _document(src: SourceText, lines: Sequence[Line], groups: list[Group], start
         references=references,
         title_derived=derived and bool(title),
     )
+
+
+def _paragraphs(groups: list[Group], scripts: list[tuple[int, int, int] | None], rule: HyphenRule,
+                lang: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of ``groups`` in a document in ``lang``, with their script counts."""
+    # a group's text is its lines joined: the paragraph's text unless a line needs cleaning
+    return tuple(build_paragraph(g.lines, rule, k, context=lang, joined=g.text, scripts=c)
+                 for k, (g, c) in enumerate(zip(groups, scripts)))
 
 
 # the characters a reference-list heading can begin with: a paragraph opening with none is not tried
