@@ -146,3 +146,46 @@ def test_begin_chars_cover_case_folding() -> None:
         if rx.match(ch + "x"):
             assert begins.match(ch), ch
     assert begin_chars(re.compile(r"(?:a|.)b")) is None
+
+
+def _keys_by_finditer(text: str) -> dict[str, list[int]]:
+    """scan_keys's plain rule: every match of the trie regex, by finditer."""
+    from kzlegalnlp.patterns import articles
+    rx, owner, names = articles._keys()
+    out: dict[str, list[int]] = {name: [] for name in names}
+    for m in rx.finditer(text):
+        out[owner[m.group()]].append(m.start())
+    return out
+
+
+SCAN_TEXTS = [
+    "", "ст", "ст.", "УК", "ҚК", "К", "ст. 5 УК РК", "ч. 2 ст. 190 УК РК\r\nст.ст. 290 и 291 УК РФ",
+    "ҚР ҚК 190-бабының 2-бөлігі; Қазақстан Республикасының Заңы", "İstatistik ст.\x00УК\x00",
+    "статстат.ст.ст", "КоАП КОДЕКС Кодекс кодекс Конституция КОНСТИТУЦИЯ Constitution CODE Code",
+    "Article 5 of the Law of the Republic of Kazakhstan; art. 6 ART. 7", "РКРФРКРФ ЗРК ЗАКОН Закон ЗАҢ заң",
+    "ст. 5 \U0001F600 УК РК",  # beyond U+FFFF: the plain scan
+    "ба" * 3 + "бап баб ПК ГК УИК СС CAO CPC CC",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS + [t * 300 for t in SCAN_TEXTS])
+def test_scan_keys_by_numpy_equals_finditer(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzlegalnlp.patterns import articles
+    expected = _keys_by_finditer(text)
+    assert articles.scan_keys(text) == expected
+    monkeypatch.setattr(articles, "_SCAN_BY_NUMPY_FROM", 0)  # numpy's candidates for every text
+    assert articles.scan_keys(text) == expected
+    candidates = articles._key_candidates(text)
+    assert (candidates is None) == ("\U0001F600" in text)
+
+
+def test_scan_keys_by_numpy_on_random_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    from kzlegalnlp.patterns import articles
+    owner = articles._keys()[1]
+    pieces = sorted(owner) + [k[:-1] for k in owner] + list("сткбзаКҚ .,-\r\n5İі")
+    rng = random.Random(7)
+    monkeypatch.setattr(articles, "_SCAN_BY_NUMPY_FROM", 0)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
+        assert articles.scan_keys(text) == _keys_by_finditer(text), text
