@@ -274,10 +274,6 @@ def _keys() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     return re.compile(trie_regex(owner)), owner, tuple(groups)
 
 
-# below this many characters the trie's own scan costs less than numpy's calls
-_SCAN_BY_NUMPY_FROM = 2048
-
-
 def scan_keys(text: str) -> dict[str, list[int]]:
     """One pass over ``text`` for every literal key: anchors, code names, country names.
 
@@ -286,68 +282,9 @@ def scan_keys(text: str) -> dict[str, list[int]]:
     """
     rx, owner, names = _keys()
     out: dict[str, list[int]] = {name: [] for name in names}  # (a set of the names per call cost a quarter)
-    starts = _key_candidates(text) if len(text) >= _SCAN_BY_NUMPY_FROM else None
-    if starts is None:
-        for m in rx.finditer(text):
-            out[owner[m.group()]].append(m.start())
-        return out
-    end, match = 0, rx.match
-    for p in starts:  # every match of the trie starts at one of them: the same matches as finditer
-        if p >= end and (m := match(text, p)) is not None:
-            out[owner[m.group()]].append(p)
-            end = m.end()
+    for m in rx.finditer(text):
+        out[owner[m.group()]].append(m.start())
     return out
-
-
-@lru_cache(maxsize=1)
-def _key_tables() -> tuple[Any, Any, Any] | None:
-    """Look-up tables of the keys' first three characters, by UTF-16 code unit: the id of a
-    first character, the id of a first pair (by first id and second character), and whether
-    a pair with a third character begins a key (a two-character key: any third). None where
-    numpy is missing or the keys do not fit the tables."""
-    try:
-        import numpy as np
-    except ImportError:
-        return None
-    owner = _keys()[1]
-    if min(map(len, owner)) < 2 or max(ord(ch) for key in owner for ch in key[:3]) > 0xFFFF:
-        return None
-    firsts = {ch: i for i, ch in enumerate(sorted({key[0] for key in owner}), 1)}
-    pairs = {pair: i for i, pair in enumerate(sorted({key[:2] for key in owner}), 1)}
-    if len(firsts) > 255 or len(pairs) > 255:
-        return None
-    first = np.zeros(0x10000, np.uint8)
-    second = np.zeros((len(firsts) + 1, 0x10000), np.uint8)
-    third = np.zeros((len(pairs) + 1, 0x10000), np.bool_)
-    for key in owner:
-        first[ord(key[0])] = firsts[key[0]]
-        second[firsts[key[0]], ord(key[1])] = pairs[key[:2]]
-        if len(key) == 2:
-            third[pairs[key], :] = True
-        else:
-            third[pairs[key[:2]], ord(key[2])] = True
-    return first, second, third
-
-
-def _key_candidates(text: str) -> list[int] | None:
-    """The positions of ``text`` where the first three characters begin a key (of two: the
-    first two), found by numpy over the text's code units: the trie's regex scan tests a
-    character class at every position (~60 instructions a character), numpy's look-ups a few.
-    None where the tables are missing or ``text`` holds a character beyond U+FFFF (a
-    surrogate pair would shift the positions)."""
-    tables = _key_tables()
-    if tables is None:
-        return None
-    import numpy as np
-
-    units = (text + "\0\0").encode("utf-16-le", "surrogatepass")  # two more: a third character everywhere
-    if len(units) != 2 * (len(text) + 2):
-        return None
-    first, second, third = tables
-    code = np.frombuffer(units, np.uint16)
-    at = np.flatnonzero(first[code[:-2]])
-    pair = second[first[code[at]], code[at + 1]]
-    return at[third[pair, code[at + 2]]].tolist()
 
 
 def alias_regex(alias: str) -> str:
