@@ -9,7 +9,7 @@ import re
 import pytest
 
 from kzlegalnlp.extract import stat_tables, stat_years
-from kzlegalnlp.extract.statistics import (_add_piece_lines, _line_bounds, _SourceMap,
+from kzlegalnlp.extract.statistics import (_add_piece_lines, _SourceMap,
                                            paragraph_lines)
 from kzlegalnlp.patterns import statistics as stat_patterns
 from kzlegalnlp.patterns.numbers import BMP_DIGIT_ZEROS, NUMBER_RE, find_numbers
@@ -59,8 +59,6 @@ def test_line_bounds_are_the_piece_by_piece_lines(seed):
         p = _random_paragraph(rng)
         assert paragraph_lines(p) == _plain_paragraph_lines(p)
         offset = rng.randint(0, 100)
-        starts, ends = _line_bounds(p.pieces, len(p.text), offset)
-        assert [(a - offset, b - offset) for a, b in zip(starts, ends)] == _plain_paragraph_lines(p)
         lines = [(-1, -1)]
         _add_piece_lines(p.pieces, len(p.text), offset, lines)
         assert [(a - offset, b - offset) for a, b in lines[1:]] == _plain_paragraph_lines(p)

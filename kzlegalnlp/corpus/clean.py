@@ -48,7 +48,7 @@ from itertools import compress, filterfalse, repeat, starmap
 from operator import attrgetter, itemgetter, le, lt, sub
 from typing import Any, Iterable, NamedTuple, Sequence, TypeVar
 
-from ..patterns.articles import begin_chars
+from ..patterns.articles import _bmp, begin_chars
 from ..records import Paragraph, Piece
 from .lang import detect_lang
 from .patterns import PATTERNS
@@ -588,8 +588,7 @@ def first_characters(rx: re.Pattern[str]) -> frozenset[str] | _EveryCharacter:
     begins = begin_chars(rx)
     if begins is None:
         return _EveryCharacter()
-    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))  # no surrogates
-    return frozenset(begins.findall(plane))
+    return frozenset(begins.findall(_bmp()))
 
 
 _SECTION_HEADS = first_characters(_SECTION_LABEL)

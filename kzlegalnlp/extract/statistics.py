@@ -578,31 +578,18 @@ def paragraph_lines(paragraph: Paragraph) -> list[tuple[int, int]]:
     """
     if not paragraph.pieces:
         return split_lines(paragraph.text)
-    starts, ends = _line_bounds(paragraph.pieces, len(paragraph.text), 0)
-    return list(zip(starts, ends))
+    lines: list[tuple[int, int]] = []
+    _add_piece_lines(paragraph.pieces, len(paragraph.text), 0, lines)
+    return lines
 
 
-
-
-def _line_bounds(pieces: Sequence[Piece], length: int, offset: int) -> tuple[list[int], list[int]]:
-    """Starts and ends, shifted by ``offset``, of the printed lines of a paragraph of
-    ``length`` characters: a line starts at each piece whose source line differs from
-    the piece before."""
-    starts, ends = [offset], []
-    line = pieces[0].line
-    for piece in pieces:
-        if piece.line != line:
-            line = piece.line
-            ends.append(offset + piece.clean)
-            starts.append(offset + piece.clean)
-    ends.append(offset + length)
-    return starts, ends
 
 
 def _add_piece_lines(pieces: Sequence[Piece], length: int, offset: int,
                      lines: list[tuple[int, int]]) -> None:
-    """Append (start, end) of each printed line of a paragraph to ``lines``: the lines of
-    :func:`_line_bounds`, as pairs at once (a document has thousands of them)."""
+    """Append (start, end), shifted by ``offset``, of each printed line of a paragraph of
+    ``length`` characters to ``lines``: a line starts at each piece whose source line
+    differs from the piece before (appended to the caller's list: a document has thousands)."""
     line, start = pieces[0].line, offset
     for piece in pieces:
         if piece.line != line:

@@ -28,10 +28,7 @@ from typing import Any
 from ..errors import AnnotationError
 from .articles import begin_chars
 
-try:  # to read whether a pattern can match empty
-    from re import _parser
-except ImportError:  # Python 3.10
-    import sre_parse as _parser  # type: ignore[no-redef]
+from re import _parser  # to read whether a pattern can match empty
 
 _HERE = Path(__file__).resolve().parent
 _FLAGS = re.IGNORECASE
@@ -82,8 +79,6 @@ class StatisticsPatterns:
     """
 
     units: tuple[UnitPattern, ...]
-    unit_any: tuple[re.Pattern[str], tuple[UnitPattern, ...]]
-    unit_words: tuple[re.Pattern[str], tuple[UnitPattern, ...]]
     before: re.Pattern[str]
     before_names: tuple[str, ...]
     after: tuple[tuple[str, bool, re.Pattern[str]], ...]
@@ -392,8 +387,6 @@ def statistics_patterns() -> StatisticsPatterns:
     begins = _entry_begins(units)  # read once for both unit alternations
     return StatisticsPatterns(
         units=units,
-        unit_any=_alternation(units),
-        unit_words=_alternation(tuple(u for u in units if u.kind != "noun")),
         before=before,
         before_names=tuple(e["qualifier"] for e in q["before"]),
         after=after,
